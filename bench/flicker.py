@@ -36,6 +36,7 @@ def main():
     p.add_argument('src'); p.add_argument('-o', '--out', default='docs/video'); p.add_argument('--model', default='default')
     p.add_argument('--render-factor', type=int, default=21); p.add_argument('--stabilize', type=float, nargs='+', default=[0.6, 0.8])
     p.add_argument('--threads', type=int, default=2)
+    p.add_argument('--keep-videos', action='store_true', help='copy the colorized clips into the output folder')
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     out = Path(a.out); out.mkdir(parents=True, exist_ok=True)
@@ -57,8 +58,7 @@ def main():
         colorize_video(model, grey, dest, a.render_factor, stabilize=s, progress=False)
         r = stats(dest, truth); r['end_to_end_s'] = round(time.perf_counter() - t0, 2)
         res['runs'][f'colorized, stabilize {s}'] = r
-        if s == max(a.stabilize): (out/'street_colorized_stabilized.mp4').write_bytes(dest.read_bytes())
-        if s == 0.: (out/'street_colorized.mp4').write_bytes(dest.read_bytes())
+        if a.keep_videos: (out/dest.name).write_bytes(dest.read_bytes())
     with atomic_path(out/'flicker.json') as t: t.write_text(json.dumps(res, indent=1))
     lines = [f"Source `{Path(a.src).name}` turned grey, {len(truth)} frames, model `{a.model}`, render factor {a.render_factor}. "
              f"Model-only time for all frames: {res['model_only_s']} s.\n",
