@@ -40,7 +40,8 @@ def _colorize(args) -> int:
     render_size((1, 1), rf_img)  # validates the range before any work
     out_dir = Path(args.output)
     pairs, problems = collect_inputs(args.inputs, out_dir)
-    videos = [(s, d.with_suffix('.mp4')) for s, d in pairs if s.suffix.lower() in VIDEO_EXTS]
+    from deoldify.video import output_suffix
+    videos = [(s, d.with_suffix(output_suffix(s, args.container))) for s, d in pairs if s.suffix.lower() in VIDEO_EXTS]
     pairs = [(s, d) for s, d in pairs if s.suffix.lower() not in VIDEO_EXTS]
     for p in problems: print(f'error: {p}', file=sys.stderr)
     model = load_colorizer_model(args.model, 'cpu' if args.cpu else None)
@@ -149,6 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument('--stabilize', type=float, default=0., help='video: temporal chroma smoothing strength, 0–1 (e.g. 0.8)')
     c.add_argument('--crf', type=int, default=17, help='video: encoder quality (H.264 CRF, lower is better)')
     c.add_argument('--codec', default='libx264', help='video: ffmpeg encoder')
+    c.add_argument('--container', default='same', help="video: output container, 'same' as the source (mp4 for others) or mp4, mkv, mov, avi, webm")
     c.add_argument('--keep-frames', action='store_true', help='video: also write every colorized frame as PNG')
     c.add_argument('--threads', type=int, default=0, help='CPU threads (default: all cores)')
     c.add_argument('--cpu', action='store_true', help='use the CPU even if a GPU is present')

@@ -13,15 +13,17 @@ import cv2
 import torch.nn as nn
 from PIL import Image
 from fastprogress.fastprogress import progress_bar
+from fastcore.basics import store_attr
 from .core import DeOldifyError, atomic_path, find_weights
 from .visualize import colorize_images, load_colorizer_model, watermark, download
 
 log = logging.getLogger('deoldify')
 
 # %% auto #0
-__all__ = ['log', 'ffmpeg_exe', 'VideoInfo', 'probe', 'make_test_clip', 'read_frames', 'FrameWriter', 'cdc',
-           'static_chroma_change', 'ChromaStabilizer', 'colorize_frames', 'SegmentWriter', 'colorize_video',
-           'VideoColorizer', 'get_video_colorizer', 'get_artistic_video_colorizer']
+__all__ = ['log', 'CONTAINERS', 'ffmpeg_exe', 'VideoInfo', 'probe', 'make_test_clip', 'frame_times', 'output_times',
+           'is_constant_rate', 'read_frames', 'encoder_args', 'FrameWriter', 'cdc', 'static_chroma_change',
+           'ChromaStabilizer', 'colorize_frames', 'output_suffix', 'SegmentWriter', 'colorize_video', 'VideoColorizer',
+           'get_video_colorizer', 'get_artistic_video_colorizer']
 
 # %% ../nbs/11_video_colorizer.ipynb #cb6958dc
 def ffmpeg_exe() -> str:
@@ -39,6 +41,7 @@ def ffmpeg_exe() -> str:
 class VideoInfo:
     "What we need to know about a video file."
     path: str; width: int; height: int; fps: str; duration: float; n_frames: int; audio: str|None; rotation: int
+    start: float = 0. # the file's start time (seconds), which ffmpeg takes as zero
 
 def _fps_fraction(s:str) -> Fraction:
     "ffmpeg's printed rate as an exact fraction (29.97 → 30000/1001)."
@@ -64,9 +67,11 @@ def probe(path) -> VideoInfo:
     d = re.search(r'Duration: (\d+):(\d+):([\d.]+)', err)
     dur = int(d.group(1))*3600 + int(d.group(2))*60 + float(d.group(3)) if d else 0.
     rot = re.search(r'rotation of (-?[\d.]+) degrees', err)
+    start = re.search(r'Duration: [^\n]*start: (-?[\d.]+)', err)
     fps = _fps_fraction(rate.group(1))
     return VideoInfo(str(path), int(size.group(1)), int(size.group(2)), str(fps), dur, _count_frames(path),
-                     a.group(1) if a else None, int(round(float(rot.group(1)))) % 360 if rot else 0)
+                     a.group(1) if a else None, int(round(float(rot.group(1)))) % 360 if rot else 0,
+                     float(start.group(1)) if start else 0.)
 
 def _count_frames(path) -> int:
     import imageio_ffmpeg
@@ -74,15 +79,51 @@ def _count_frames(path) -> int:
     except Exception as e: raise DeOldifyError(f'cannot count its frames ({e})', path=path) from None
 
 # %% ../nbs/11_video_colorizer.ipynb #5977e7b2
-def make_test_clip(dest, size=(64, 48), seconds:float=2., fps:str='30000/1001', audio:bool=True, grey:bool=True) -> Path:
+def make_test_clip(dest, size=(64, 48), seconds:float=2., fps:str='30000/1001', audio:bool=True, grey:bool=True,
+                   vfr:bool=False, # variable rate: frames alternately 1 and 2 frame-times apart
+                   rotation:int=0, # display rotation metadata to add (degrees counter-clockwise)
+                  ) -> Path:
     "A small synthetic clip (moving test pattern, optional sine tone) for tests and demos."
     w, h = size
+    dest = Path(dest)
     cmd = [ffmpeg_exe(), '-y', '-v', 'error', '-f', 'lavfi', '-i', f'testsrc2=size={w + w % 2}x{h + h % 2}:rate={fps}:duration={seconds}']
     if audio: cmd += ['-f', 'lavfi', '-i', f'sine=frequency=440:duration={seconds}']
     vf = [f'scale={w}:{h}', 'format=gray,format=yuv444p' if grey else 'format=yuv444p']
-    cmd += ['-vf', ','.join(vf), '-c:v', 'libx264', '-crf', '20'] + (['-c:a', 'aac'] if audio else []) + [str(dest)]
+    if vfr: vf.append(f"setpts='(floor(N/2)*3+mod(N,2))/({fps})/TB'")
+    codec = ['-c:v', 'libvpx-vp9', '-b:v', '0', '-crf', '30'] if dest.suffix.lower() == '.webm' else ['-c:v', 'libx264', '-crf', '20']
+    acodec = ['-c:a', 'libopus' if dest.suffix.lower() == '.webm' else 'aac'] if audio else []
+    tmp = dest.with_name('.rot.' + dest.name) if rotation else dest
+    cmd += ['-vf', ','.join(vf)] + (['-fps_mode', 'vfr'] if vfr else []) + codec + acodec + [str(tmp)]
     subprocess.run(cmd, check=True)
-    return Path(dest)
+    if rotation:
+        subprocess.run([ffmpeg_exe(), '-y', '-v', 'error', '-display_rotation', str(rotation), '-i', str(tmp), '-c', 'copy', str(dest)], check=True)
+        tmp.unlink()
+    return dest
+
+# %% ../nbs/11_video_colorizer.ipynb #0321a91b
+_NOPTS = -2**63
+
+def frame_times(path) -> tuple[Fraction, np.ndarray]:
+    "The first video stream's time base and its frames' presentation times in time-base units, in display order."
+    r = subprocess.run([ffmpeg_exe(), '-v', 'error', '-i', str(path), '-map', '0:v:0', '-c', 'copy', '-f', 'framecrc', '-'],
+                       capture_output=True, text=True, errors='replace')
+    tb = next((l.split(':', 1)[1].strip() for l in r.stdout.splitlines() if l.startswith('#tb 0')), None)
+    if r.returncode or tb is None: raise DeOldifyError(f'cannot read its frame times: {r.stderr.strip()[-200:]}', path=path)
+    pts = [int(f[2]) for f in (l.split(',') for l in r.stdout.splitlines() if l and not l.startswith('#')) if len(f) > 2]
+    return Fraction(tb), np.sort(np.array(pts, np.int64))
+
+def output_times(info:VideoInfo) -> tuple[Fraction, np.ndarray]:
+    "The times to give the colorized frames: the source's, or its constant rate when the packets carry none (AVI) or don't match."
+    tb, pts = frame_times(info.path)
+    if len(pts) == info.n_frames and not (pts == _NOPTS).any(): return tb, pts
+    if len(pts) != info.n_frames:
+        log.warning(f'{info.path}: {len(pts)} packets for {info.n_frames} frames; timing the output at a constant {info.fps} fps')
+    return 1/Fraction(info.fps), np.arange(info.n_frames)
+
+def is_constant_rate(pts:np.ndarray, tol:int=2) -> bool:
+    "Whether the frames are evenly spaced, up to `tol` time-base units of rounding."
+    d = np.diff(pts)
+    return len(d) == 0 or int(d.max() - d.min()) <= tol
 
 # %% ../nbs/11_video_colorizer.ipynb #eed2a848
 def read_frames(info:VideoInfo, start:int=0):
@@ -101,14 +142,27 @@ def read_frames(info:VideoInfo, start:int=0):
     finally:
         p.stdout.close(); p.kill(); p.wait()
 
+def encoder_args(codec:str, crf:int, preset:str='medium') -> list[str]:
+    "ffmpeg quality options for `codec` at constant quality `crf`."
+    if codec in ('libx264', 'libx265'): return ['-crf', str(crf), '-preset', preset]
+    if codec in ('libvpx-vp9', 'libaom-av1'): return ['-crf', str(crf), '-b:v', '0', '-row-mt', '1', '-cpu-used', '4']
+    return []
+
 class FrameWriter:
-    "Encode RGB frames given one by one into `dest` (video only)."
-    def __init__(self, dest, size:tuple[int, int], fps:str, codec:str='libx264', crf:int=17, preset:str='medium'):
+    "Encode RGB frames given one by one into `dest` (video only), at a constant rate or at the given times."
+    def __init__(self, dest, size:tuple[int, int], # (width, height)
+                 fps:str, # the constant rate, when `times` is not given
+                 codec:str='libx264', crf:int=17, preset:str='medium',
+                 times=None, # each frame's presentation time in units of `tb` (variable rates)
+                 tb:Fraction|None=None):
         w, h = size
         pix = 'yuv420p' if w % 2 == 0 and h % 2 == 0 else 'yuv444p'
-        cmd = [ffmpeg_exe(), '-y', '-v', 'error', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', f'{w}x{h}', '-r', fps,
-               '-i', 'pipe:0', '-c:v', codec, '-pix_fmt', pix]
-        if codec in ('libx264', 'libx265'): cmd += ['-crf', str(crf), '-preset', preset]
+        cmd = [ffmpeg_exe(), '-y', '-v', 'error', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', f'{w}x{h}', '-r', fps, '-i', 'pipe:0']
+        if times is not None:
+            expr = '+'.join(f'eq(N,{i})*{int(t)}' for i, t in enumerate(times))
+            cmd += ['-vf', f"settb={tb},setpts='{expr}'", '-fps_mode', 'passthrough']
+            if Path(dest).suffix.lower() in ('.mp4', '.m4v', '.mov'): cmd += ['-video_track_timescale', str(tb.denominator)]
+        cmd += ['-c:v', codec, '-pix_fmt', pix] + encoder_args(codec, crf, preset)
         self.p = subprocess.Popen(cmd + [str(dest)], stdin=subprocess.PIPE, stderr=subprocess.PIPE)
 
     def write(self, frame:np.ndarray): self.p.stdin.write(np.ascontiguousarray(frame).tobytes())
@@ -168,32 +222,57 @@ def colorize_frames(model:nn.Module, frames:list, render_factor:int, stabilizer:
         out.append(cv2.cvtColor(np.clip(yuv + 0.5, 0, 255).astype(np.uint8), cv2.COLOR_YUV2RGB))
     return out
 
-def _mux(parts:list[Path], src:VideoInfo, dest:Path):
+CONTAINERS = {'.mp4': 'mp4', '.m4v': 'mp4', '.mov': 'mov', '.mkv': 'matroska', '.avi': 'avi', '.webm': 'webm'}
+
+def output_suffix(src, container:str='same') -> str:
+    "The result's extension: the source's when we can write that container (`container='same'`), else `.{container}`."
+    if container != 'same': 
+        if f'.{container.lower()}' not in CONTAINERS: raise DeOldifyError(f"cannot write '{container}' videos; choose one of {sorted(CONTAINERS)}")
+        return f'.{container.lower()}'
+    return Path(src).suffix.lower() if Path(src).suffix.lower() in CONTAINERS else '.mp4'
+
+def _codec_for(dest:Path, codec:str) -> str:
+    "WebM holds only VP8/VP9/AV1: H.264/5 asked for a .webm becomes VP9."
+    if dest.suffix.lower() == '.webm' and codec in ('libx264', 'libx265'):
+        log.info(f'{dest.name}: WebM cannot hold H.264; encoding VP9'); return 'libvpx-vp9'
+    return codec
+
+def _mux(parts:list[Path], durations:list, src:VideoInfo, dest:Path, offset:float=0.):
     "Join the video segments and the source's audio into `dest` (audio copied, or re-encoded if it must be)."
     lst = parts[0].parent/'segments.txt'
-    lst.write_text(''.join(f"file '{p.name}'\n" for p in parts))
+    lst.write_text(''.join(f"file '{p.name}'\n" + (f'duration {d:.9f}\n' if d else '') for p, d in zip(parts, durations)))
+    muxer = CONTAINERS.get(dest.suffix.lower(), 'mp4')
     with atomic_path(dest) as tmp:
-        base = [ffmpeg_exe(), '-y', '-v', 'error', '-f', 'concat', '-safe', '0', '-i', str(lst)]
+        base = [ffmpeg_exe(), '-y', '-v', 'error'] + (['-itsoffset', f'{offset:.6f}'] if offset else [])
+        base += (['-display_rotation', str(src.rotation)] if src.rotation else []) + ['-f', 'concat', '-safe', '0', '-i', str(lst)]
         if src.audio: base += ['-i', src.path, '-map', '0:v:0', '-map', '1:a:0?']
-        r = subprocess.run(base + ['-c', 'copy', '-f', _muxer(dest), str(tmp)], capture_output=True, text=True)
+        r = subprocess.run(base + ['-c', 'copy', '-f', muxer, str(tmp)], capture_output=True, text=True)
         if r.returncode and src.audio:
-            r = subprocess.run(base + ['-c:v', 'copy', '-c:a', 'aac', '-f', _muxer(dest), str(tmp)], capture_output=True, text=True)
+            acodec = 'libopus' if muxer == 'webm' else 'aac'
+            r = subprocess.run(base + ['-c:v', 'copy', '-c:a', acodec, '-f', muxer, str(tmp)], capture_output=True, text=True)
         if r.returncode: raise DeOldifyError(f'joining the segments failed: {r.stderr.strip()[-300:]}', path=dest)
 
-def _muxer(dest:Path) -> str:
-    return {'.mp4': 'mp4', '.m4v': 'mp4', '.mov': 'mov', '.mkv': 'matroska', '.avi': 'avi', '.webm': 'webm'}.get(dest.suffix.lower(), 'mp4')
-
 class SegmentWriter:
-    "Write frames into numbered segment files of `seg_len` frames; a finished segment is renamed and marked done."
-    def __init__(self, parts:Path, seg_len:int, first:int, fps:str, codec:str, crf:int):
-        self.parts, self.seg_len, self.k, self.fps, self.codec, self.crf = parts, seg_len, first, fps, codec, crf
-        self.writer, self.n = None, 0
+    "Write frames into numbered segment files of `seg_len` frames at the source's times; a finished segment is renamed and marked done."
+    def __init__(self, parts:Path, seg_len:int, fps:str, codec:str, crf:int,
+                 pts:np.ndarray, # every frame's presentation time, in units of `tb`
+                 tb:Fraction):
+        store_attr('parts,seg_len,fps,codec,crf,pts,tb')
+        self.writer, self.n, self.k = None, 0, 0
 
     def seg(self, k:int) -> Path: return self.parts/f'seg_{k:05d}.mp4'
     def done(self, k:int) -> bool: return (self.parts/f'seg_{k:05d}.done').exists() and self.seg(k).exists()
 
+    def duration(self, k:int) -> float|None:
+        "Seconds from segment `k`'s first frame to the next segment's (None for the last)."
+        i, j = k*self.seg_len, (k + 1)*self.seg_len
+        return float((self.pts[j] - self.pts[i])*self.tb) if j < len(self.pts) else None
+
     def write(self, frame:np.ndarray):
-        if self.writer is None: self.writer = FrameWriter(self.seg(self.k).with_suffix('.tmp.mp4'), frame.shape[1::-1], self.fps, self.codec, self.crf)
+        if self.writer is None:
+            times = self.pts[self.k*self.seg_len:(self.k + 1)*self.seg_len]
+            self.writer = FrameWriter(self.seg(self.k).with_suffix('.tmp.mp4'), frame.shape[1::-1], self.fps, self.codec, self.crf,
+                                      times=times - times[0], tb=self.tb)
         self.writer.write(frame); self.n += 1
         if self.n == self.seg_len: self.close()
 
@@ -207,24 +286,26 @@ class SegmentWriter:
 def colorize_video(model:nn.Module, src, dest, render_factor:int=21, batch_size:int=4, stabilize:float=0.,
                    codec:str='libx264', crf:int=17, segment_seconds:float=10., keep_frames=None, watermarked:bool=False,
                    progress:bool=True) -> Path:
-    "Colorize the video `src` into `dest`, streaming, resumable by segments, audio kept."
+    "Colorize the video `src` into `dest`, streaming, resumable by segments, with the source's frame times, rotation and audio."
     info, dest = probe(src), Path(dest)
     if Path(src).resolve() == dest.resolve(): raise DeOldifyError('output would overwrite the input', path=dest)
     if info.n_frames == 0: raise DeOldifyError('the video has no frames', path=src)
+    tb, pts = output_times(info)
     parts = dest.parent/f'.{dest.name}.parts'; parts.mkdir(parents=True, exist_ok=True)
-    seg_len = max(1, int(round(segment_seconds*float(Fraction(info.fps)))))
+    seg_len = min(1000, max(1, int(round(segment_seconds*float(Fraction(info.fps))))))
     n_seg = -(-info.n_frames//seg_len)
-    out = SegmentWriter(parts, seg_len, 0, info.fps, codec, crf)
+    out = SegmentWriter(parts, seg_len, info.fps, _codec_for(dest, codec), crf, pts, tb)
     first = next((k for k in range(n_seg) if not out.done(k)), n_seg)
     out.k = first
     if first: log.info(f'{src}: resuming at segment {first}/{n_seg} (frame {first*seg_len})')
     if keep_frames: Path(keep_frames).mkdir(parents=True, exist_ok=True)
+    turn = (-info.rotation//90) % 4  # quarter turns from display orientation back to the stored one
     stab, batch, idx = (ChromaStabilizer(stabilize) if stabilize else None), [], first*seg_len
     def flush():
         nonlocal idx
         for f in colorize_frames(model, batch, render_factor, stab):
             if watermarked: f = np.asarray(watermark(Image.fromarray(f)))
-            out.write(f)
+            out.write(np.rot90(f, turn) if turn else f)
             if keep_frames: Image.fromarray(f).save(Path(keep_frames)/f'{idx:06d}.png')
             idx += 1
         batch.clear()
@@ -237,7 +318,8 @@ def colorize_video(model:nn.Module, src, dest, render_factor:int=21, batch_size:
     out.close()
     if not all(out.done(k) for k in range(n_seg)):
         raise DeOldifyError('the decoder stopped early (truncated file?); run again to retry the missing segments', path=src)
-    _mux([out.seg(k) for k in range(n_seg)], info, dest)
+    _mux([out.seg(k) for k in range(n_seg)], [out.duration(k) for k in range(n_seg)], info, dest,
+         offset=float(pts[0]*tb) - info.start)
     shutil.rmtree(parts, ignore_errors=True)
     return dest
 
@@ -249,7 +331,7 @@ class VideoColorizer:
 
     def colorize_from_file_name(self, path, render_factor:int|None=None, watermarked:bool=False, **kwargs) -> Path:
         "Colorize the video at `path`; returns the result's path."
-        dest = self.results_dir/(Path(path).stem + '.mp4')
+        dest = self.results_dir/(Path(path).stem + output_suffix(path, kwargs.pop('container', 'same')))
         return colorize_video(self.model, path, dest, render_factor or self.render_factor, watermarked=watermarked,
                               stabilize=kwargs.pop('stabilize', self.stabilize), **kwargs)
 
