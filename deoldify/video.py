@@ -76,7 +76,7 @@ def probe(path) -> VideoInfo:
 def _count_frames(path) -> int:
     import imageio_ffmpeg
     try: return imageio_ffmpeg.count_frames_and_secs(str(path))[0]
-    except Exception as e: raise DeOldifyError(f'cannot count its frames ({e})', path=path) from None
+    except Exception: raise DeOldifyError('no frame can be decoded (corrupt or truncated?)', path=path) from None
 
 # %% ../nbs/11_video_colorizer.ipynb #5977e7b2
 def make_test_clip(dest, size=(64, 48), seconds:float=2., fps:str='30000/1001', audio:bool=True, grey:bool=True,
