@@ -44,7 +44,12 @@ def _colorize(args) -> int:
     videos = [(s, d.with_suffix(output_suffix(s, args.container))) for s, d in pairs if s.suffix.lower() in VIDEO_EXTS]
     pairs = [(s, d) for s, d in pairs if s.suffix.lower() not in VIDEO_EXTS]
     for p in problems: print(f'error: {p}', file=sys.stderr)
-    model = load_colorizer_model(args.model, 'cpu' if args.cpu else None)
+    if args.path in ('onnx', 'onnx_int8'):
+        from deoldify.export import prepare_for_inference
+        from deoldify.models import load_generator
+        from deoldify.visualize import resolve_weights
+        model = prepare_for_inference(load_generator(resolve_weights(args.model)), args.path)
+    else: model = load_colorizer_model(args.model, 'cpu' if args.cpu else None, path=args.path)
     in_files = {s.resolve() for s, _ in pairs}
     todo, skipped, failed, done = [], 0, len(problems), 0
     for src, dest in videos:
@@ -121,6 +126,17 @@ def _evaluate(args) -> int:
     print(md.read_text()); print(f'report: {md.parent}')
     return 0
 
+def _export_onnx(args) -> int:
+    from deoldify.export import export_onnx, quantize_onnx, calibration_inputs
+    from deoldify.models import load_generator
+    from deoldify.visualize import resolve_weights
+    dest = Path(args.output)
+    if dest.suffix.lower() != '.onnx': raise DeOldifyError('the output should end in .onnx', path=dest)
+    cal = calibration_inputs(args.calibrate) if args.int8 else None  # bad calibration input fails before the slow export
+    print(f'wrote {export_onnx(load_generator(resolve_weights(args.model)), dest)}')
+    if args.int8: print(f"wrote {quantize_onnx(dest, dest.with_name(dest.stem + '_int8.onnx'), cal)}")
+    return 0
+
 def _bench(args) -> int:
     from deoldify.bench import run_bench
     from deoldify.visualize import resolve_weights
@@ -154,8 +170,17 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument('--keep-frames', action='store_true', help='video: also write every colorized frame as PNG')
     c.add_argument('--threads', type=int, default=0, help='CPU threads (default: all cores)')
     c.add_argument('--cpu', action='store_true', help='use the CPU even if a GPU is present')
+    c.add_argument('--path', default='fast', choices=['fast', 'reference', 'onnx', 'onnx_int8'],
+                   help='inference path: fast (PyTorch, folded norms, bf16 where the CPU has it), reference (as the original), '
+                        'onnx (ONNX Runtime fp32), onnx_int8 (ONNX Runtime int8, fastest on a CPU; exported once and cached)')
     c.add_argument('-q', '--quiet', action='store_true', help='no progress bar')
     c.set_defaults(func=_colorize)
+    x = sub.add_parser('export-onnx', help='export a generator to ONNX (fp32, or int8 calibrated on photos)')
+    x.add_argument('--model', default='default', help="'default' (shipped), 'artistic', 'stable', 'video' or a weights file")
+    x.add_argument('--int8', action='store_true', help='also quantize to int8 (static, per-channel) for ONNX Runtime')
+    x.add_argument('--calibrate', help='folder of photos for int8 calibration (default: the bundled samples)')
+    x.add_argument('-o', '--output', required=True, help='the .onnx file to write (the int8 one gets _int8 added)')
+    x.set_defaults(func=_export_onnx)
     k = sub.add_parser('crappify', help='make a black-and-white (optionally degraded) mirror of a photo folder')
     k.add_argument('src'); k.add_argument('dest')
     k.add_argument('--jpeg', action='store_true'); k.add_argument('--downscale', action='store_true')

@@ -115,7 +115,10 @@ class _UnetBlock(nn.Module):
     def _merge(self, up_in):
         s = self.hook.stored
         up_out = self.shuf(up_in)
-        if s.shape[-2:] != up_out.shape[-2:]: up_out = F.interpolate(up_out, s.shape[-2:], mode='nearest')
+        # odd sizes (560 px → 35 → 18 → 36) need the upsampled map cut back to the skip's size; an exported graph
+        # always resizes, since it must work for every size (a no-op when they match)
+        if torch.compiler.is_exporting() or s.shape[-2:] != up_out.shape[-2:]:
+            up_out = F.interpolate(up_out, s.shape[-2:], mode='nearest')
         return self.relu(torch.cat([up_out, self.bn(s)], dim=1))
 
 class UnetBlockDeep(_UnetBlock):

@@ -109,7 +109,7 @@ def merge_luminance(color:Image.Image, orig:Image.Image) -> Image.Image:
 def colorize_images(model:nn.Module, imgs:list[Image.Image], render_factor:int=35, keep_aspect:bool=False,
                     post_process:bool=True, batch_size:int=8) -> list[Image.Image]:
     "Colorize RGB images with `model`; pictures that share a render size go through the model together."
-    dev = next(model.parameters()).device
+    dev = next(model.parameters(), torch.empty(0)).device  # an ONNX Runtime model has none: CPU
     sizes = [render_size(im.size, render_factor, keep_aspect) for im in imgs]
     raw = [None]*len(imgs)
     for sz in dict.fromkeys(sizes):
