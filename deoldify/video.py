@@ -216,10 +216,10 @@ def colorize_frames(model:nn.Module, frames:list, render_factor:int, stabilizer:
     raws = colorize_images(model, [Image.fromarray(f) for f in frames], render_factor, post_process=False, batch_size=len(frames))
     out = []
     for f, r in zip(frames, raws):
-        yuv = cv2.cvtColor(f, cv2.COLOR_RGB2YUV).astype(np.float32)
+        yuv = cv2.cvtColor(f, cv2.COLOR_RGB2YUV)
         yuv[..., 1:] = cv2.cvtColor(np.asarray(r), cv2.COLOR_RGB2YUV)[..., 1:]
-        if stabilizer is not None: yuv = stabilizer(yuv)
-        out.append(cv2.cvtColor(np.clip(yuv + 0.5, 0, 255).astype(np.uint8), cv2.COLOR_YUV2RGB))
+        if stabilizer is not None: yuv = np.clip(stabilizer(yuv.astype(np.float32)) + 0.5, 0, 255).astype(np.uint8)
+        out.append(cv2.cvtColor(yuv, cv2.COLOR_YUV2RGB))
     return out
 
 CONTAINERS = {'.mp4': 'mp4', '.m4v': 'mp4', '.mov': 'mov', '.mkv': 'matroska', '.avi': 'avi', '.webm': 'webm'}
