@@ -92,7 +92,7 @@ def bench_in_subprocess(spec:dict, env:dict|None=None) -> dict:
     "`run_case(spec)` in a fresh Python process, so that its time and memory are its own."
     r = subprocess.run([sys.executable, '-m', 'deoldify.bench', json.dumps(spec)], capture_output=True, text=True,
                        env={**os.environ, **(env or {})})
-    if r.returncode: raise DeOldifyError(f"benchmark case '{spec['case']}' / {spec['path']} failed: {r.stderr.strip()[-600:]}")
+    if r.returncode: raise DeOldifyError(f"benchmark case '{spec.get('case', spec['kind'])}' / {spec.get('path', 'fast')} failed: {r.stderr.strip()[-600:]}")
     return json.loads(r.stdout.strip().splitlines()[-1])
 
 # %% ../nbs/15_bench.ipynb #9439b425
@@ -170,20 +170,20 @@ def run_bench(out_dir='bench/results', threads:int=2, n:int=5, quick:bool=False,
         specs += [dict(case=f'{name} rf{rf}', kind='model', render_factor=rf, path=p, **src) for rf in rfs for p in ALL_PATHS]
         specs += [dict(case=f'{name} rf{e2e_rf} 1024x768 end-to-end', kind='e2e', render_factor=e2e_rf, path=p, photo=str(photo), **src)
                   for p in e2e_paths]
-    rows, outs = [], {}
-    for i, s in enumerate(progress_bar(specs)):
-        s.update(n=n, threads=threads, out=str(tmp/f'out_{i}.npy'))
-        rows.append(bench_in_subprocess(s, env))
-        outs[(s['case'], s['path'])] = np.load(s['out'])
-        rows[-1]['psnr_vs_reference'] = round(psnr(outs[(s['case'], s['path'])], outs[(s['case'], 'reference')]), 2)
     if default_weights and video_seconds:
-        rows.append(bench_in_subprocess(dict(kind='video', weights=str(default_weights), render_factor=21, seconds=video_seconds,
-                                             size=(640, 360), threads=threads), env))
-    rows = add_speedups(rows)
+        specs.append(dict(kind='video', weights=str(default_weights), render_factor=21, seconds=video_seconds, size=(640, 360)))
     import onnxruntime
     meta = dict(threads=threads, n=n, torch=torch.__version__, onnxruntime=onnxruntime.__version__,
                 cpu=platform.processor() or platform.machine(), bf16=bf16_supported())
     out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
-    with atomic_path(out_dir/'bench.json') as f: f.write_text(json.dumps(dict(meta=meta, rows=rows), indent=1))
-    with atomic_path(out_dir/'bench.md') as f: f.write_text(markdown(rows, meta))
+    rows, outs = [], {}
+    for i, s in enumerate(progress_bar(specs)):
+        s.update(n=n, threads=threads, out=str(tmp/f'out_{i}.npy'))
+        rows.append(bench_in_subprocess(s, env))
+        if s['kind'] != 'video':
+            outs[(s['case'], s['path'])] = np.load(s['out'])
+            rows[-1]['psnr_vs_reference'] = round(psnr(outs[(s['case'], s['path'])], outs[(s['case'], 'reference')]), 2)
+        rows = add_speedups(rows)  # results so far are written after every case: a long run that fails keeps them
+        with atomic_path(out_dir/'bench.json') as f: f.write_text(json.dumps(dict(meta=meta, rows=rows), indent=1))
+        with atomic_path(out_dir/'bench.md') as f: f.write_text(markdown(rows, meta))
     return out_dir/'bench.json'

@@ -148,6 +148,13 @@ def encoder_args(codec:str, crf:int, preset:str='medium') -> list[str]:
     if codec in ('libvpx-vp9', 'libaom-av1'): return ['-crf', str(crf), '-b:v', '0', '-row-mt', '1', '-cpu-used', '4']
     return []
 
+def _pts_expr(times, lo:int=0, hi:int|None=None) -> str:
+    "An ffmpeg expression giving frame N its time: a binary search over `times`, so its depth grows as log2(frames)."
+    hi = len(times) if hi is None else hi
+    if hi - lo == 1: return str(int(times[lo]))
+    mid = (lo + hi)//2
+    return f'if(lt(N,{mid}),{_pts_expr(times, lo, mid)},{_pts_expr(times, mid, hi)})'
+
 class FrameWriter:
     "Encode RGB frames given one by one into `dest` (video only), at a constant rate or at the given times."
     def __init__(self, dest, size:tuple[int, int], # (width, height)
@@ -159,8 +166,7 @@ class FrameWriter:
         pix = 'yuv420p' if w % 2 == 0 and h % 2 == 0 else 'yuv444p'
         cmd = [ffmpeg_exe(), '-y', '-v', 'error', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', f'{w}x{h}', '-r', fps, '-i', 'pipe:0']
         if times is not None:
-            expr = '+'.join(f'eq(N,{i})*{int(t)}' for i, t in enumerate(times))
-            cmd += ['-vf', f"settb={tb},setpts='{expr}'", '-fps_mode', 'passthrough']
+            cmd += ['-vf', f"settb={tb},setpts='{_pts_expr(times)}'", '-fps_mode', 'passthrough']
             if Path(dest).suffix.lower() in ('.mp4', '.m4v', '.mov'): cmd += ['-video_track_timescale', str(tb.denominator)]
         cmd += ['-c:v', codec, '-pix_fmt', pix] + encoder_args(codec, crf, preset)
         self.p = subprocess.Popen(cmd + [str(dest)], stdin=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -226,7 +232,7 @@ CONTAINERS = {'.mp4': 'mp4', '.m4v': 'mp4', '.mov': 'mov', '.mkv': 'matroska', '
 
 def output_suffix(src, container:str='same') -> str:
     "The result's extension: the source's when we can write that container (`container='same'`), else `.{container}`."
-    if container != 'same': 
+    if container != 'same':
         if f'.{container.lower()}' not in CONTAINERS: raise DeOldifyError(f"cannot write '{container}' videos; choose one of {sorted(CONTAINERS)}")
         return f'.{container.lower()}'
     return Path(src).suffix.lower() if Path(src).suffix.lower() in CONTAINERS else '.mp4'
