@@ -15,7 +15,8 @@ from PIL import Image
 from fastprogress.fastprogress import progress_bar
 from fastcore.basics import store_attr
 from .core import DeOldifyError, atomic_path, find_weights
-from .visualize import colorize_images, load_colorizer_model, watermark, download
+import torch, torch.nn.functional as F
+from .visualize import load_colorizer_model, watermark, download, inference_context, render_size
 
 log = logging.getLogger('deoldify')
 
@@ -217,16 +218,29 @@ class ChromaStabilizer:
         return yuv
 
 # %% ../nbs/11_video_colorizer.ipynb #87dfba81
+_LUMA = torch.tensor([0.299, 0.587, 0.114])[:, None, None]  # ITU-R 601, as PIL's 'L' and OpenCV's YUV
+_MEAN, _STD = torch.tensor([0.485, 0.456, 0.406])[:, None, None], torch.tensor([0.229, 0.224, 0.225])[:, None, None]
+
+def _luma(x:torch.Tensor) -> torch.Tensor: return (x*_LUMA).sum(1, keepdim=True)
+
+@torch.inference_mode()
 def colorize_frames(model:nn.Module, frames:list, render_factor:int, stabilizer:ChromaStabilizer|None=None) -> list:
-    "Colorize RGB frames (arrays); the luminance stays the source's."
-    raws = colorize_images(model, [Image.fromarray(f) for f in frames], render_factor, post_process=False, batch_size=len(frames))
-    out = []
-    for f, r in zip(frames, raws):
-        yuv = cv2.cvtColor(f, cv2.COLOR_RGB2YUV)
-        yuv[..., 1:] = cv2.cvtColor(np.asarray(r), cv2.COLOR_RGB2YUV)[..., 1:]
-        if stabilizer is not None: yuv = np.clip(stabilizer(yuv.astype(np.float32)) + 0.5, 0, 255).astype(np.uint8)
-        out.append(cv2.cvtColor(yuv, cv2.COLOR_YUV2RGB))
-    return out
+    "Colorize RGB frames of one size (H×W×3 uint8 arrays) as one batch; the luminance stays the source's."
+    h, w = frames[0].shape[:2]
+    x = torch.from_numpy(np.stack(frames)).permute(0, 3, 1, 2).float()  # B×3×H×W, 0–255
+    y_src = _luma(x)
+    sz = render_size((w, h), render_factor)
+    grey = F.interpolate(y_src, size=sz[::-1], mode='bilinear', antialias=True, align_corners=False)/255
+    inp = (grey.expand(-1, 3, -1, -1) - _MEAN)/_STD
+    path = getattr(model, 'inference_path', 'reference')
+    if path in ('folded_cl', 'fast'): inp = inp.contiguous(memory_format=torch.channels_last)
+    with inference_context(path): out = model(inp).float()
+    out = ((out*_STD + _MEAN).clamp(0, 1)*255).contiguous()
+    chroma = F.interpolate(out - _luma(out), size=(h, w), mode='bilinear', align_corners=False)  # colour minus its grey
+    res = (y_src + chroma).clamp(0, 255).round().to(torch.uint8).permute(0, 2, 3, 1).numpy()
+    if stabilizer is None: return list(res)
+    return [cv2.cvtColor(np.clip(stabilizer(cv2.cvtColor(f, cv2.COLOR_RGB2YUV).astype(np.float32)) + 0.5, 0, 255).astype(np.uint8),
+                         cv2.COLOR_YUV2RGB) for f in res]
 
 CONTAINERS = {'.mp4': 'mp4', '.m4v': 'mp4', '.mov': 'mov', '.mkv': 'matroska', '.avi': 'avi', '.webm': 'webm'}
 
