@@ -47,13 +47,16 @@ class OnnxGenerator(nn.Module):
     "An exported generator run by ONNX Runtime on the CPU, called like the PyTorch one (tensor in, tensor out)."
     def __init__(self, path, # an .onnx file from `export_onnx` or `quantize_onnx`
                  threads:int|None=None, # default: torch.get_num_threads()
-                 inference_path:str='onnx'):
+                 inference_path:str='onnx',
+                 low_memory:bool=True, # no memory arena: peak memory near the live tensors' size, for a little speed
+                ):
         super().__init__()
         try: import onnxruntime as ort
         except ImportError: raise DeOldifyError('ONNX Runtime is not installed: pip install onnxruntime') from None
         so = ort.SessionOptions()
         so.intra_op_num_threads = threads or torch.get_num_threads()
         so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        if low_memory: so.enable_cpu_mem_arena, so.enable_mem_pattern = False, False  # free each tensor when done
         try: self.session = ort.InferenceSession(str(path), so, providers=['CPUExecutionProvider'])
         except Exception as e: raise DeOldifyError(f'not an ONNX model ONNX Runtime can load ({str(e)[:200]})', path=path) from None
         self.input_name, self.path, self.inference_path = self.session.get_inputs()[0].name, Path(path), inference_path
