@@ -127,17 +127,13 @@ def is_constant_rate(pts:np.ndarray, tol:int=2) -> bool:
     return len(d) == 0 or int(d.max() - d.min()) <= tol
 
 # %% ../nbs/11_video_colorizer.ipynb #eed2a848
-# the decoder and encoder run at low priority: the model's threads keep their cores, and ffmpeg fills the gaps (on a
-# 2-core machine, ffmpeg preempting PyTorch's threads cost more than the encoding itself)
-_BACKGROUND = dict(preexec_fn=lambda: os.nice(19)) if os.name == 'posix' else {}
-
 def read_frames(info:VideoInfo, start:int=0):
     "Yield the video's frames (H×W×3 uint8 RGB, display orientation) from frame `start` on."
     w, h = (info.height, info.width) if info.rotation in (90, 270) else (info.width, info.height)
     vf = f"select=gte(n\\,{start})" if start else 'null'
     cmd = [ffmpeg_exe(), '-v', 'error', '-i', info.path, '-map', '0:v:0', '-vf', vf, '-fps_mode', 'passthrough',
            '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1']
-    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **_BACKGROUND)
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         n = w*h*3
         while True:
@@ -174,7 +170,7 @@ class FrameWriter:
             cmd += ['-vf', f"settb={tb},setpts='{_pts_expr(times)}'", '-fps_mode', 'passthrough']
             if Path(dest).suffix.lower() in ('.mp4', '.m4v', '.mov'): cmd += ['-video_track_timescale', str(tb.denominator)]
         cmd += ['-c:v', codec, '-pix_fmt', pix] + encoder_args(codec, crf, preset)
-        self.p = subprocess.Popen(cmd + [str(dest)], stdin=subprocess.PIPE, stderr=subprocess.PIPE, **_BACKGROUND)
+        self.p = subprocess.Popen(cmd + [str(dest)], stdin=subprocess.PIPE, stderr=subprocess.PIPE)
 
     def write(self, frame:np.ndarray): self.p.stdin.write(np.ascontiguousarray(frame).tobytes())
 
