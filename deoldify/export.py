@@ -8,11 +8,10 @@ import contextlib, hashlib, io, json, logging, os, tempfile
 from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn
-from PIL import Image
 import deoldify
 from .core import DeOldifyError, atomic_path, IMAGE_EXTS
-from .models import fold_norms, clone_model, load_generator
-from .visualize import PATHS, optimize_for_inference, to_model_input, load_image, resolve_weights
+from .models import fold_norms, clone_model
+from .visualize import PATHS, optimize_for_inference, to_model_input, load_image
 
 log = logging.getLogger('deoldify')
 
