@@ -238,10 +238,20 @@ def colorize_frames(model:nn.Module, frames:list, render_factor:int, stabilizer:
     with inference_context(path): out = model(inp).float()
     out = ((out*_STD + _MEAN).clamp(0, 1)*255).contiguous()
     chroma = F.interpolate(out - _luma(out), size=(h, w), mode='bilinear', align_corners=False)  # colour minus its grey
-    res = (y_src + chroma).clamp(0, 255).round().to(torch.uint8).permute(0, 2, 3, 1).numpy()
-    if stabilizer is None: return list(res)
-    return [cv2.cvtColor(np.clip(stabilizer(cv2.cvtColor(f, cv2.COLOR_RGB2YUV).astype(np.float32)) + 0.5, 0, 255).astype(np.uint8),
-                         cv2.COLOR_YUV2RGB) for f in res]
+    rgb = (y_src + chroma).clamp(0, 255)
+    if stabilizer is not None: rgb = torch.stack([_yuv_to_rgb(torch.from_numpy(stabilizer(_rgb_to_yuv(f).permute(1, 2, 0).numpy())).permute(2, 0, 1))
+                                                  for f in rgb])  # in float: no rounding before the smoothing
+    return list(rgb.round().to(torch.uint8).permute(0, 2, 3, 1).numpy())
+
+def _rgb_to_yuv(x:torch.Tensor) -> torch.Tensor:
+    "3×H×W RGB (0–255) to OpenCV's YUV (U, V centred on 128), in float."
+    y = _luma(x[None])[0, 0]
+    return torch.stack([y, 0.492*(x[2] - y) + 128, 0.877*(x[0] - y) + 128])
+
+def _yuv_to_rgb(x:torch.Tensor) -> torch.Tensor:
+    "The inverse of `_rgb_to_yuv`, clamped to 0–255."
+    y, u, v = x[0], x[1] - 128, x[2] - 128
+    return torch.stack([y + 1.140*v, y - 0.395*u - 0.581*v, y + 2.032*u]).clamp(0, 255)
 
 CONTAINERS = {'.mp4': 'mp4', '.m4v': 'mp4', '.mov': 'mov', '.mkv': 'matroska', '.avi': 'avi', '.webm': 'webm'}
 
