@@ -12,7 +12,7 @@ from PIL import Image
 from fastprogress.fastprogress import progress_bar
 from .core import DeOldifyError, atomic_path
 from .models import build_generator, init_spectral_uv, fold_norms, clone_model, load_generator, PRESETS
-from .visualize import bf16_supported, inference_context, load_image, colorize_images, save_image
+from .visualize import bf16_supported, inference_context, input_for, load_image, colorize_images, save_image
 from .metrics import psnr
 from .export import ALL_PATHS, prepare_for_inference
 
@@ -76,7 +76,7 @@ def run_case(spec:dict) -> dict:
     t0 = time.perf_counter(); m = prepare_for_inference(model, path); row['setup_s'] = round(time.perf_counter() - t0, 2)
     del model; gc.collect()
     if spec['kind'] == 'model':
-        if path in ('folded_cl', 'fast'): x = x.contiguous(memory_format=torch.channels_last)
+        x = input_for(x, path)
         fn = lambda: _as_image(_forward(m, x, path))
     else:
         def fn():
@@ -112,8 +112,7 @@ def bench_video(spec:dict) -> dict:
     t0 = time.perf_counter()
     for i in range(0, len(frames), bs): colorize_frames(m, frames[i:i+bs], rf)
     with_merge = time.perf_counter() - t0
-    sz = rf*16; x = torch.randn(bs, 3, sz, sz)
-    if path in ('folded_cl', 'fast'): x = x.contiguous(memory_format=torch.channels_last)
+    sz = rf*16; x = input_for(torch.randn(bs, 3, sz, sz), path)
     t0 = time.perf_counter()
     for i in range(0, len(frames), bs): _forward(m, x[:len(frames[i:i+bs])], path)
     forward = time.perf_counter() - t0

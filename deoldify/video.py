@@ -17,7 +17,7 @@ from fastcore.basics import store_attr
 from .core import DeOldifyError, atomic_path, find_weights
 import torch, torch.nn.functional as F
 from fastai.vision.all import imagenet_stats
-from .visualize import load_colorizer_model, watermark, download, inference_context, render_size
+from .visualize import load_colorizer_model, watermark, download, inference_context, input_for, render_size
 
 log = logging.getLogger('deoldify')
 
@@ -234,8 +234,7 @@ def colorize_frames(model:nn.Module, frames:list, render_factor:int, stabilizer:
     grey = F.interpolate(y_src, size=sz[::-1], mode='bilinear', antialias=True, align_corners=False)/255
     inp = (grey.expand(-1, 3, -1, -1) - _MEAN)/_STD
     path = getattr(model, 'inference_path', 'reference')
-    if path in ('folded_cl', 'fast'): inp = inp.contiguous(memory_format=torch.channels_last)
-    with inference_context(path): out = model(inp).float()
+    with inference_context(path): out = model(input_for(inp, path)).float()
     out = ((out*_STD + _MEAN).clamp(0, 1)*255).contiguous()
     chroma = F.interpolate(out - _luma(out), size=(h, w), mode='bilinear', align_corners=False)  # colour minus its grey
     rgb = (y_src + chroma).clamp(0, 255)

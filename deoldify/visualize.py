@@ -19,10 +19,10 @@ log = logging.getLogger('deoldify')
 Image.MAX_IMAGE_PIXELS = 400_000_000  # very large scans are fine: only the render-size copy goes through the model
 
 # %% auto #0
-__all__ = ['log', 'PATHS', 'DEFAULT_WEIGHTS', 'PUBLISHED', 'load_image', 'bf16_supported', 'optimize_for_inference',
-           'inference_context', 'render_size', 'to_model_input', 'from_model_output', 'merge_luminance',
-           'colorize_images', 'resolve_weights', 'load_colorizer_model', 'ModelImageVisualizer', 'get_image_colorizer',
-           'download', 'save_image', 'watermark']
+__all__ = ['log', 'PATHS', 'CHANNELS_LAST', 'DEFAULT_WEIGHTS', 'PUBLISHED', 'load_image', 'bf16_supported',
+           'optimize_for_inference', 'input_for', 'inference_context', 'render_size', 'to_model_input',
+           'from_model_output', 'merge_luminance', 'colorize_images', 'resolve_weights', 'load_colorizer_model',
+           'ModelImageVisualizer', 'get_image_colorizer', 'download', 'save_image', 'watermark']
 
 # %% ../nbs/10_image_colorizer.ipynb #40e48aa9
 def _to_8bit(img:Image.Image) -> Image.Image:
@@ -66,8 +66,14 @@ def optimize_for_inference(model:nn.Module, path:str='fast') -> nn.Module:
     m.inference_path = path
     if path == 'reference': return m
     m = fold_norms(m)
-    if path in ('folded_cl', 'fast'): m = m.to(memory_format=torch.channels_last)
+    if path in CHANNELS_LAST: m = m.to(memory_format=torch.channels_last)
     return m
+
+CHANNELS_LAST = ('folded_cl', 'fast')
+
+def input_for(x:torch.Tensor, path:str) -> torch.Tensor:
+    "A model input laid out for the inference `path`: channels-last where the model is."
+    return x.contiguous(memory_format=torch.channels_last) if path in CHANNELS_LAST else x
 
 def inference_context(path:str, device_type:str='cpu'):
     "Autocast for the `fast` path (bf16 on a CPU that has it, fp16 on a GPU), nothing otherwise."
@@ -118,8 +124,7 @@ def colorize_images(model:nn.Module, imgs:list[Image.Image], render_factor:int=3
             chunk = idxs[b:b+batch_size]
             path = getattr(model, 'inference_path', 'reference')
             x = torch.stack([to_model_input(imgs[i], sz) for i in chunk]).to(dev)
-            if path in ('folded_cl', 'fast'): x = x.contiguous(memory_format=torch.channels_last)
-            with inference_context(path, dev.type): y = model(x).float()
+            with inference_context(path, dev.type): y = model(input_for(x, path)).float()
             for i, yi in zip(chunk, y): raw[i] = from_model_output(yi)
     out = []
     for im, r in zip(imgs, raw):
