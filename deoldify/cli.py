@@ -32,24 +32,37 @@ def collect_inputs(inputs:list[str], out_dir:Path, exts=IMAGE_EXTS | VIDEO_EXTS)
 
 # %% ../nbs/13_cli.ipynb #87764c45
 def _colorize(args) -> int:
-    import torch
     from fastprogress.fastprogress import progress_bar
-    from deoldify.visualize import load_colorizer_model, load_image, colorize_images, save_image, watermark, render_size
-    torch.set_num_threads(args.threads or os.cpu_count())
+    from deoldify.core import load_image, save_image, watermark, render_size
+    lite = None
+    if args.onnx:  # ONNX Runtime alone: PyTorch is never loaded
+        from deoldify.lite import LiteColorizer
+        lite = LiteColorizer(args.onnx, args.threads or None)
+    else:
+        import torch
+        torch.set_num_threads(args.threads or os.cpu_count())
     rf_img, rf_vid = (35, 21) if args.render_factor is None else (args.render_factor,)*2
     render_size((1, 1), rf_img)  # validates the range before any work
     out_dir = Path(args.output)
     pairs, problems = collect_inputs(args.inputs, out_dir)
-    from deoldify.video import output_suffix
-    videos = [(s, d.with_suffix(output_suffix(s, args.container))) for s, d in pairs if s.suffix.lower() in VIDEO_EXTS]
+    videos = [(s, d) for s, d in pairs if s.suffix.lower() in VIDEO_EXTS]
     pairs = [(s, d) for s, d in pairs if s.suffix.lower() not in VIDEO_EXTS]
+    if lite and videos:
+        problems += [f'{s}: videos need the PyTorch pipeline; leave out --onnx (--path onnx_int8 runs ONNX Runtime there)' for s, _ in videos]
+        videos = []
+    if videos:
+        from deoldify.video import output_suffix
+        videos = [(s, d.with_suffix(output_suffix(s, args.container))) for s, d in videos]
     for p in problems: print(f'error: {p}', file=sys.stderr)
-    if args.path in ('onnx', 'onnx_int8'):
+    if lite: model = None
+    elif args.path in ('onnx', 'onnx_int8'):
         from deoldify.export import prepare_for_inference
         from deoldify.models import load_generator
         from deoldify.visualize import resolve_weights
         model = prepare_for_inference(load_generator(resolve_weights(args.model)), args.path)
-    else: model = load_colorizer_model(args.model, 'cpu' if args.cpu else None, path=args.path)
+    else:
+        from deoldify.visualize import load_colorizer_model
+        model = load_colorizer_model(args.model, 'cpu' if args.cpu else None, path=args.path)
     in_files = {s.resolve() for s, _ in pairs}
     todo, skipped, failed, done = [], 0, len(problems), 0
     for src, dest in videos:
@@ -74,7 +87,10 @@ def _colorize(args) -> int:
             try: img, alpha = load_image(src)
             except DeOldifyError as e: print(f'error: {e}', file=sys.stderr); failed += 1; continue
             group.append((src, dest, img, alpha)); imgs.append(img)
-        outs = colorize_images(model, imgs, rf_img, keep_aspect=args.keep_aspect, batch_size=chunk) if imgs else []
+        if lite: outs = [lite.colorize(im, rf_img, args.keep_aspect) for im in imgs]
+        else:
+            from deoldify.visualize import colorize_images
+            outs = colorize_images(model, imgs, rf_img, keep_aspect=args.keep_aspect, batch_size=chunk) if imgs else []
         for (src, dest, img, alpha), out in zip(group, outs):
             try:
                 if args.watermark: out = watermark(out)
@@ -170,6 +186,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument('--keep-frames', action='store_true', help='video: also write every colorized frame as PNG')
     c.add_argument('--threads', type=int, default=0, help='CPU threads (default: all cores)')
     c.add_argument('--cpu', action='store_true', help='use the CPU even if a GPU is present')
+    c.add_argument('--onnx', help='an .onnx file from `deoldify export-onnx`, run by ONNX Runtime alone: PyTorch is not '
+                                  'loaded (photos only; --model and --path do not apply)')
     c.add_argument('--path', default='fast', choices=['fast', 'reference', 'onnx', 'onnx_int8'],
                    help='inference path: fast (PyTorch, folded norms, bf16 where the CPU has it), reference (as the original), '
                         'onnx (ONNX Runtime fp32), onnx_int8 (ONNX Runtime int8, fastest on a CPU; exported once and cached)')

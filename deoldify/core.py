@@ -6,13 +6,16 @@
 from __future__ import annotations
 import os, tempfile, contextlib, importlib.util, warnings
 from pathlib import Path
+import numpy as np
+import cv2
+from PIL import Image, ImageOps, ImageDraw, ImageFont, UnidentifiedImageError
 # fastai and torchvision still call torch.jit.script at import; the deprecation notice means nothing to our users.
 warnings.filterwarnings('ignore', message='.*torch.jit.script.*is deprecated', category=FutureWarning)
-import torch
 
 # %% auto #0
-__all__ = ['IMAGE_EXTS', 'VIDEO_EXTS', 'pkg_path', 'DeOldifyError', 'models_dirs', 'find_weights', 'atomic_path',
-           'default_device', 'has_module']
+__all__ = ['IMAGE_EXTS', 'VIDEO_EXTS', 'pkg_path', 'IMAGENET_STATS', 'DeOldifyError', 'models_dirs', 'find_weights',
+           'atomic_path', 'default_device', 'has_module', 'load_image', 'render_size', 'image_to_input',
+           'output_to_image', 'merge_luminance', 'save_image', 'watermark']
 
 # %% ../nbs/00_core.ipynb #a7b9b9d6
 class DeOldifyError(Exception):
@@ -63,10 +66,99 @@ def atomic_path(dest, suffix:str|None=None):
         if tmp.exists(): tmp.unlink()
 
 # %% ../nbs/00_core.ipynb #9423c702
-def default_device(cpu:bool=False) -> torch.device:
+def default_device(cpu:bool=False) -> 'torch.device':
     "CUDA if available (and not `cpu`), else CPU."
+    import torch  # here, so that this module (and `deoldify.lite`) loads without PyTorch
     return torch.device('cuda' if (torch.cuda.is_available() and not cpu) else 'cpu')
 
 def has_module(name:str) -> bool:
     "Is the optional module `name` importable?"
     return importlib.util.find_spec(name) is not None
+
+# %% ../nbs/00_core.ipynb #b81da253
+Image.MAX_IMAGE_PIXELS = 400_000_000  # very large scans are fine: only the render-size copy goes through the model
+
+# %% ../nbs/00_core.ipynb #adf40a11
+def _to_8bit(img:Image.Image) -> Image.Image:
+    "16-bit or float greyscale to 8-bit 'L', using the full range of the data type."
+    a = np.asarray(img)
+    if img.mode.startswith('I;16') or (img.mode == 'I' and a.max() > 255): a = a.astype(np.float64)/65535*255
+    elif img.mode == 'F': a = a.astype(np.float64)*(255 if a.max() <= 1 else 1)
+    return Image.fromarray(np.clip(a + 0.5, 0, 255).astype(np.uint8), 'L')
+
+def load_image(path) -> tuple[Image.Image, Image.Image|None]:
+    "Any image file as (RGB image the right way up, alpha channel or None)."
+    path = Path(path)
+    if not path.exists(): raise DeOldifyError('no such file', path=path)
+    if path.is_dir(): raise DeOldifyError('is a folder, not an image', path=path)
+    if path.stat().st_size == 0: raise DeOldifyError('empty file', path=path)
+    try:
+        with Image.open(path) as im:
+            im.load()
+            im = ImageOps.exif_transpose(im)
+    except UnidentifiedImageError: raise DeOldifyError('not an image file (or a format Pillow cannot read)', path=path) from None
+    except (OSError, SyntaxError, ValueError) as e: raise DeOldifyError(f'cannot decode the image, truncated or corrupt ({e})', path=path) from None
+    except Image.DecompressionBombError as e: raise DeOldifyError(f'image too large ({e})', path=path) from None
+    alpha = None
+    if im.mode == 'P': im = im.convert('RGBA' if 'transparency' in im.info else 'RGB')
+    if im.mode in ('RGBA', 'LA', 'PA'): alpha = im.getchannel('A')
+    if im.mode in ('I', 'I;16', 'I;16B', 'I;16L', 'F'): im = _to_8bit(im)
+    return im.convert('RGB'), alpha
+
+# %% ../nbs/00_core.ipynb #5b38f749
+def render_size(size:tuple[int, int], render_factor:int, keep_aspect:bool=False) -> tuple[int, int]:
+    "(width, height) the model sees: a `render_factor`·16 square, or the same area with the picture's aspect."
+    if not 1 <= render_factor <= 100: raise DeOldifyError(f'render_factor must be between 1 and 100, got {render_factor}')
+    s = render_factor*16
+    if not keep_aspect: return s, s
+    w, h = size; r = (w/h)**0.5
+    return max(16, int(round(s*r/16))*16), max(16, int(round(s/r/16))*16)
+
+# %% ../nbs/00_core.ipynb #82561b9a
+IMAGENET_STATS = ([0.485, 0.456, 0.406], [0.229, 0.224, 0.225])  # fastai's `imagenet_stats`
+_mean, _std = [np.array(s, dtype=np.float32)[:, None, None] for s in IMAGENET_STATS]
+
+def image_to_input(img:Image.Image, size) -> np.ndarray:
+    "The model's input for `img` (3×H×W float32): resized to `size` (bilinear), grey via 'LA', 0–1, ImageNet-normalised."
+    small = img.resize(size, resample=Image.BILINEAR).convert('LA').convert('RGB')
+    x = np.asarray(small, dtype=np.float32).transpose(2, 0, 1)/np.float32(255)
+    return (x - _mean)/_std
+
+def output_to_image(y:np.ndarray) -> Image.Image:
+    "A model output (3×H×W) back to an 8-bit RGB picture: denormalise, clamp, ×255 truncated."
+    y = np.clip(y.astype(np.float32)*_std + _mean, 0, 1)
+    return Image.fromarray((y*255).transpose(1, 2, 0).astype(np.uint8))
+
+# %% ../nbs/00_core.ipynb #577ad300
+def merge_luminance(color:Image.Image, orig:Image.Image) -> Image.Image:
+    "Chroma (U, V) of `color`, luminance (Y) of `orig` (same size), with OpenCV's YUV as the original."
+    color_yuv = cv2.cvtColor(np.asarray(color), cv2.COLOR_RGB2YUV)
+    hires = cv2.cvtColor(np.asarray(orig), cv2.COLOR_RGB2YUV)
+    hires[:, :, 1:3] = color_yuv[:, :, 1:3]
+    return Image.fromarray(cv2.cvtColor(hires, cv2.COLOR_YUV2RGB))
+
+# %% ../nbs/00_core.ipynb #7744d948
+def save_image(img:Image.Image, dest, quality:int=95) -> Path:
+    "Save atomically; JPEG drops alpha, other formats keep it."
+    dest = Path(dest)
+    fmt = Image.registered_extensions().get(dest.suffix.lower())
+    if fmt is None: raise DeOldifyError('unknown output image format', path=dest)
+    if fmt in ('JPEG', 'BMP') and img.mode != 'RGB': img = img.convert('RGB')
+    with atomic_path(dest) as tmp: img.save(tmp, format=fmt, **({'quality': quality} if fmt in ('JPEG', 'WEBP') else {}))
+    return dest
+
+# %% ../nbs/00_core.ipynb #1256800d
+def watermark(img:Image.Image, text:str='DeOldify · AI colorized') -> Image.Image:
+    "A small translucent label in the bottom-left corner."
+    img = img.convert('RGBA') if img.mode != 'RGBA' else img.copy()
+    layer = Image.new('RGBA', img.size, (0, 0, 0, 0))
+    d = ImageDraw.Draw(layer)
+    size = max(10, min(img.size)//30)
+    try: font = ImageFont.load_default(size=size)
+    except TypeError: font = ImageFont.load_default()
+    x0, y0, x1, y1 = d.textbbox((0, 0), text, font=font)
+    pad = size//3
+    pos = (pad, img.size[1] - (y1 - y0) - 3*pad)
+    d.rectangle([pos[0], pos[1], pos[0] + x1 - x0 + 2*pad, pos[1] + y1 - y0 + 2*pad], fill=(0, 0, 0, 90))
+    d.text((pos[0] + pad, pos[1] + pad - y0), text, font=font, fill=(255, 255, 255, 200))
+    return Image.alpha_composite(img, layer).convert('RGB')

@@ -10,7 +10,8 @@ import numpy as np
 import torch, torch.nn as nn
 import deoldify
 from .core import DeOldifyError, atomic_path, IMAGE_EXTS
-from .models import fold_norms, clone_model
+from .models import fold_norms, clone_model, TAIL_STRIPES
+from .lite import onnx_session
 from .visualize import PATHS, optimize_for_inference, to_model_input, load_image
 
 log = logging.getLogger('deoldify')
@@ -27,6 +28,7 @@ def export_onnx(model:nn.Module, # a generator (spectral norm or already folded)
     "Export a generator to one self-contained ONNX file with free batch size, height and width."
     import onnx
     m = fold_norms(clone_model(model)).eval().float()
+    m.tail_stripes = TAIL_STRIPES  # the full-resolution tail in stripes: same result, a fraction of the memory
     B, H, W = torch.export.Dim('batch', min=1, max=64), torch.export.Dim('h16', min=1, max=256), torch.export.Dim('w16', min=1, max=256)
     dest = Path(dest); dest.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as td, contextlib.redirect_stdout(io.StringIO()):
@@ -47,17 +49,10 @@ class OnnxGenerator(nn.Module):
     def __init__(self, path, # an .onnx file from `export_onnx` or `quantize_onnx`
                  threads:int|None=None, # default: torch.get_num_threads()
                  inference_path:str='onnx',
-                 low_memory:bool=False, # no memory arena: lower peak memory (artistic, 1024×768: 3.6 → 2.8 GB)
+                 low_memory:bool=False, # no memory arena: a lower peak, a slower run
                 ):
         super().__init__()
-        try: import onnxruntime as ort
-        except ImportError: raise DeOldifyError('ONNX Runtime is not installed: pip install onnxruntime') from None
-        so = ort.SessionOptions()
-        so.intra_op_num_threads = threads or torch.get_num_threads()
-        so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        if low_memory: so.enable_cpu_mem_arena, so.enable_mem_pattern = False, False  # free each tensor when done
-        try: self.session = ort.InferenceSession(str(path), so, providers=['CPUExecutionProvider'])
-        except Exception as e: raise DeOldifyError(f'not an ONNX model ONNX Runtime can load ({str(e)[:200]})', path=path) from None
+        self.session = onnx_session(path, threads or torch.get_num_threads(), low_memory)
         self.input_name, self.path, self.inference_path = self.session.get_inputs()[0].name, Path(path), inference_path
 
     def forward(self, x:torch.Tensor) -> torch.Tensor:
@@ -117,7 +112,7 @@ def onnx_generator(model:nn.Module, int8:bool=False, calibration=None, threads:i
     "`model` as an `OnnxGenerator` (fp32, or int8 calibrated on `calibration` photos), exported once and cached."
     d = cache_dir()/'onnx'; d.mkdir(parents=True, exist_ok=True)
     key = weights_hash(model)
-    f32 = d/f'{key}.onnx'
+    f32 = d/f'{key}_s{TAIL_STRIPES}.onnx'  # files exported before the tail was striped are not reused
     if not f32.exists(): log.info(f'exporting the generator to {f32}'); export_onnx(model, f32)
     if not int8: return OnnxGenerator(f32, threads)
     cal_key = 'samples' if calibration is None else hashlib.sha1(str(calibration).encode()).hexdigest()[:8]

@@ -16,12 +16,12 @@ from fastai.callback.hook import hook_outputs
 from fastcore.foundation import L
 
 # %% auto #0
-__all__ = ['ENCODERS', 'PRESETS', 'custom_conv_layer', 'SelfAttention', 'CustomPixelShuffle_ICNR', 'final_upsampler', 'res_block',
-           'UnetBlockDeep', 'UnetBlockWide', 'sfs_idxs', 'dummy_eval', 'model_sizes', 'DynamicUnetDeep',
-           'DynamicUnetWide', 'encoder_in_channels', 'resnet_encoder', 'efficientnet_lite0_encoder', 'build_generator',
-           'artistic_generator', 'stable_generator', 'video_generator', 'state_dict_manifest', 'gan_critic',
-           'critic_loss', 'infer_config', 'load_generator', 'save_generator', 'fold_norms', 'init_spectral_uv',
-           'clone_model']
+__all__ = ['ENCODERS', 'PRESETS', 'TAIL_STRIPES', 'custom_conv_layer', 'SelfAttention', 'CustomPixelShuffle_ICNR',
+           'final_upsampler', 'res_block', 'UnetBlockDeep', 'UnetBlockWide', 'sfs_idxs', 'dummy_eval', 'model_sizes',
+           'DynamicUnetDeep', 'DynamicUnetWide', 'encoder_in_channels', 'resnet_encoder', 'efficientnet_lite0_encoder',
+           'build_generator', 'artistic_generator', 'stable_generator', 'video_generator', 'state_dict_manifest',
+           'gan_critic', 'critic_loss', 'infer_config', 'load_generator', 'save_generator', 'fold_norms',
+           'init_spectral_uv', 'clone_model', 'striped_tail']
 
 # %% ../nbs/02_models.ipynb #a7e8088d
 def _weight_norm(conv):
@@ -442,3 +442,45 @@ def clone_model(model:nn.Module) -> nn.Module:
                 if type(hook).__name__ == 'SpectralNorm': setattr(m, hook.name, hook.compute_weight(m, do_power_iteration=False))
                 elif type(hook).__name__ == 'WeightNorm': setattr(m, hook.name, hook.compute_weight(m))
     return copy.deepcopy(model)
+
+# %% ../nbs/02_models.ipynb #7dfa99b3
+from fastcore.basics import patch
+
+def striped_tail(h:torch.Tensor, # half-resolution features from the last U-Net block
+                 x:torch.Tensor, # the model's input (full resolution)
+                 up:nn.Module, # the final upsampler
+                 res:nn.Module, # the residual block (two convs, then `MergeLayer`)
+                 head:list, # the last 1×1 conv and `SigmoidRange`
+                 n:int, # number of stripes
+                ) -> torch.Tensor:
+    "The U-Net's full-resolution tail computed on `n` horizontal stripes, each with a 2-row halo."
+    Hh, outs = h.shape[2], []
+    for i in range(n):
+        a, b = i*Hh//n, (i+1)*Hh//n  # this stripe's own half-resolution rows
+        s, e = torch.sym_max(a - 2, 0), torch.sym_min(b + 2, Hh)  # with the halo, inside the picture
+        u = up(h[:, :, s:e])
+        c = torch.cat([u, x.narrow(2, 2*s, u.shape[2])], 1)
+        y = c + res.layers[1](res.layers[0](c))
+        for l in head: y = l(y)
+        outs.append(y[:, :, 2*(a - s):2*(b - s)])
+    return torch.cat(outs, 2)
+
+@patch
+def _tail_parts(self:_DynamicUnet):
+    "(body layers, upsampler, res block, head) when the U-Net ends the way `striped_tail` expects, else None."
+    ls = list(self.layers)
+    if len(ls) < 6 or not isinstance(ls[-5], CustomPixelShuffle_ICNR) or not isinstance(ls[-4], MergeLayer) or not ls[-4].dense: return None
+    if not isinstance(ls[-3], SequentialEx) or len(ls[-3].layers) != 3 or not isinstance(ls[-1], SigmoidRange): return None
+    return ls[:-5], ls[-5], ls[-3], ls[-2:]
+
+@patch
+def forward(self:_DynamicUnet, x):
+    "The U-Net; with `tail_stripes` > 1, its full-resolution tail computed in stripes (same result, less memory)."
+    parts = self._tail_parts() if getattr(self, 'tail_stripes', 1) > 1 else None
+    if parts is None: return SequentialEx.forward(self, x)
+    body, up, res, head = parts
+    h = x
+    for l in body: h = l(h)
+    return striped_tail(h, x, up, res, head, self.tail_stripes)
+
+TAIL_STRIPES = 8

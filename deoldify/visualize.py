@@ -9,49 +9,21 @@ from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn
 import cv2
-from PIL import Image, ImageOps, ImageDraw, ImageFont, UnidentifiedImageError
+from PIL import Image
 from fastai.vision.all import imagenet_stats
-from .core import DeOldifyError, find_weights, atomic_path, default_device
+from .core import (DeOldifyError, find_weights, atomic_path, default_device, load_image, save_image, render_size,
+                           merge_luminance, image_to_input, output_to_image, watermark, IMAGENET_STATS)
 from contextlib import nullcontext
-from .models import load_generator, fold_norms, clone_model
+from .models import load_generator, fold_norms, clone_model, TAIL_STRIPES
 
 log = logging.getLogger('deoldify')
-Image.MAX_IMAGE_PIXELS = 400_000_000  # very large scans are fine: only the render-size copy goes through the model
 
 # %% auto #0
-__all__ = ['log', 'PATHS', 'CHANNELS_LAST', 'DEFAULT_WEIGHTS', 'PUBLISHED', 'load_image', 'bf16_supported',
-           'optimize_for_inference', 'input_for', 'inference_context', 'render_size', 'to_model_input',
-           'from_model_output', 'merge_luminance', 'colorize_images', 'resolve_weights', 'load_colorizer_model',
-           'ModelImageVisualizer', 'get_image_colorizer', 'download', 'save_image', 'watermark']
+__all__ = ['log', 'PATHS', 'CHANNELS_LAST', 'DEFAULT_WEIGHTS', 'PUBLISHED', 'bf16_supported', 'optimize_for_inference',
+           'input_for', 'inference_context', 'to_model_input', 'from_model_output', 'colorize_images',
+           'resolve_weights', 'load_colorizer_model', 'ModelImageVisualizer', 'get_image_colorizer', 'download']
 
 # %% ../nbs/10_image_colorizer.ipynb #40e48aa9
-def _to_8bit(img:Image.Image) -> Image.Image:
-    "16-bit or float greyscale to 8-bit 'L', using the full range of the data type."
-    a = np.asarray(img)
-    if img.mode.startswith('I;16') or (img.mode == 'I' and a.max() > 255): a = a.astype(np.float64)/65535*255
-    elif img.mode == 'F': a = a.astype(np.float64)*(255 if a.max() <= 1 else 1)
-    return Image.fromarray(np.clip(a + 0.5, 0, 255).astype(np.uint8), 'L')
-
-def load_image(path) -> tuple[Image.Image, Image.Image|None]:
-    "Any image file as (RGB image the right way up, alpha channel or None)."
-    path = Path(path)
-    if not path.exists(): raise DeOldifyError('no such file', path=path)
-    if path.is_dir(): raise DeOldifyError('is a folder, not an image', path=path)
-    if path.stat().st_size == 0: raise DeOldifyError('empty file', path=path)
-    try:
-        with Image.open(path) as im:
-            im.load()
-            im = ImageOps.exif_transpose(im)
-    except UnidentifiedImageError: raise DeOldifyError('not an image file (or a format Pillow cannot read)', path=path) from None
-    except (OSError, SyntaxError, ValueError) as e: raise DeOldifyError(f'cannot decode the image, truncated or corrupt ({e})', path=path) from None
-    except Image.DecompressionBombError as e: raise DeOldifyError(f'image too large ({e})', path=path) from None
-    alpha = None
-    if im.mode == 'P': im = im.convert('RGBA' if 'transparency' in im.info else 'RGB')
-    if im.mode in ('RGBA', 'LA', 'PA'): alpha = im.getchannel('A')
-    if im.mode in ('I', 'I;16', 'I;16B', 'I;16L', 'F'): im = _to_8bit(im)
-    return im.convert('RGB'), alpha
-
-# %% ../nbs/10_image_colorizer.ipynb #d6eea899
 PATHS = ('reference', 'folded', 'folded_cl', 'fast')
 
 def bf16_supported() -> bool:
@@ -66,6 +38,7 @@ def optimize_for_inference(model:nn.Module, path:str='fast') -> nn.Module:
     m.inference_path = path
     if path == 'reference': return m
     m = fold_norms(m)
+    m.tail_stripes = TAIL_STRIPES
     if path in CHANNELS_LAST: m = m.to(memory_format=torch.channels_last)
     return m
 
@@ -82,34 +55,13 @@ def inference_context(path:str, device_type:str='cpu'):
     return torch.autocast('cpu', dtype=torch.bfloat16) if bf16_supported() else nullcontext()
 
 # %% ../nbs/10_image_colorizer.ipynb #f7ba9e94
-def render_size(size:tuple[int, int], render_factor:int, keep_aspect:bool=False) -> tuple[int, int]:
-    "(width, height) the model sees: a `render_factor`·16 square, or the same area with the picture's aspect."
-    if not 1 <= render_factor <= 100: raise DeOldifyError(f'render_factor must be between 1 and 100, got {render_factor}')
-    s = render_factor*16
-    if not keep_aspect: return s, s
-    w, h = size; r = (w/h)**0.5
-    return max(16, int(round(s*r/16))*16), max(16, int(round(s/r/16))*16)
-
-# %% ../nbs/10_image_colorizer.ipynb #3c3b5abc
-_mean, _std = [torch.tensor(s)[:, None, None] for s in imagenet_stats]
-
 def to_model_input(img:Image.Image, size) -> torch.Tensor:
-    "The model's input for `img`: resized to `size` (bilinear), grey via 'LA', 0–1, ImageNet-normalised."
-    small = img.resize(size, resample=Image.BILINEAR).convert('LA').convert('RGB')
-    x = torch.from_numpy(np.asarray(small, dtype=np.float32)).permute(2, 0, 1)/255
-    return (x - _mean)/_std
+    "The model's input for `img` as a tensor (see `image_to_input`)."
+    return torch.from_numpy(image_to_input(img, size))
 
 def from_model_output(y:torch.Tensor) -> Image.Image:
-    "A model output (one image) back to an 8-bit RGB picture: denormalise, clamp, ×255 truncated."
-    y = (y.float().cpu()*_std + _mean).clamp(0, 1)
-    return Image.fromarray((y*255).permute(1, 2, 0).numpy().astype(np.uint8))
-
-def merge_luminance(color:Image.Image, orig:Image.Image) -> Image.Image:
-    "Chroma (U, V) of `color`, luminance (Y) of `orig` (same size), with OpenCV's YUV as the original."
-    color_yuv = cv2.cvtColor(np.asarray(color), cv2.COLOR_RGB2YUV)
-    hires = cv2.cvtColor(np.asarray(orig), cv2.COLOR_RGB2YUV)
-    hires[:, :, 1:3] = color_yuv[:, :, 1:3]
-    return Image.fromarray(cv2.cvtColor(hires, cv2.COLOR_YUV2RGB))
+    "A model output (one image) back to an 8-bit RGB picture (see `output_to_image`)."
+    return output_to_image(y.float().cpu().numpy())
 
 @torch.inference_mode()
 def colorize_images(model:nn.Module, imgs:list[Image.Image], render_factor:int=35, keep_aspect:bool=False,
@@ -202,28 +154,3 @@ def download(url:str, dest) -> Path:
         with urllib.request.urlopen(url, timeout=30) as r, atomic_path(dest) as tmp: tmp.write_bytes(r.read())
     except Exception as e: raise DeOldifyError(f'could not download ({type(e).__name__}: {e}); are you online?', path=url) from None
     return dest
-
-# %% ../nbs/10_image_colorizer.ipynb #b5a00876
-def save_image(img:Image.Image, dest, quality:int=95) -> Path:
-    "Save atomically; JPEG drops alpha, other formats keep it."
-    dest = Path(dest)
-    fmt = Image.registered_extensions().get(dest.suffix.lower())
-    if fmt is None: raise DeOldifyError('unknown output image format', path=dest)
-    if fmt in ('JPEG', 'BMP') and img.mode != 'RGB': img = img.convert('RGB')
-    with atomic_path(dest) as tmp: img.save(tmp, format=fmt, **({'quality': quality} if fmt in ('JPEG', 'WEBP') else {}))
-    return dest
-
-def watermark(img:Image.Image, text:str='DeOldify · AI colorized') -> Image.Image:
-    "A small translucent label in the bottom-left corner."
-    img = img.convert('RGBA') if img.mode != 'RGBA' else img.copy()
-    layer = Image.new('RGBA', img.size, (0, 0, 0, 0))
-    d = ImageDraw.Draw(layer)
-    size = max(10, min(img.size)//30)
-    try: font = ImageFont.load_default(size=size)
-    except TypeError: font = ImageFont.load_default()
-    x0, y0, x1, y1 = d.textbbox((0, 0), text, font=font)
-    pad = size//3
-    pos = (pad, img.size[1] - (y1 - y0) - 3*pad)
-    d.rectangle([pos[0], pos[1], pos[0] + x1 - x0 + 2*pad, pos[1] + y1 - y0 + 2*pad], fill=(0, 0, 0, 90))
-    d.text((pos[0] + pad, pos[1] + pad - y0), text, font=font, fill=(255, 255, 255, 200))
-    return Image.alpha_composite(img, layer).convert('RGB')
