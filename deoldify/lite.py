@@ -89,3 +89,8 @@ def bench_lite_case(spec:dict) -> dict:
     np.save(spec['out'], fn())
     row['torch_loaded'] = 'torch' in sys.modules
     return row
+
+# %% ../nbs/15_lite.ipynb #115e335c
+#| eval: false
+if __name__ == '__main__':
+    print(json.dumps(bench_lite_case(json.loads(sys.argv[1]))))
