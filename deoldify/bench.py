@@ -81,27 +81,28 @@ def bench_video(spec:dict) -> dict:
     "End-to-end video colorization against model-only time on the same frames (`spec`: weights, render_factor, seconds, size, threads)."
     from deoldify.video import make_test_clip, probe, read_frames, colorize_video, colorize_frames
     torch.set_num_threads(spec['threads'])
-    tmp = Path(tempfile.mkdtemp())
-    clip = make_test_clip(tmp/'clip.mp4', size=tuple(spec['size']), seconds=spec['seconds'])
-    m = prepare_for_inference(load_generator(spec['weights']), spec.get('path', 'fast'))
-    rf, bs, path = spec['render_factor'], 4, m.inference_path
-    colorize_video(m, make_test_clip(tmp/'warm.mp4', size=tuple(spec['size']), seconds=0.5), tmp/'warm_out.mp4', rf, progress=False)
-    gc.collect(); reset_peak_rss()
-    t0 = time.perf_counter(); colorize_video(m, clip, tmp/'out.mp4', rf, batch_size=bs, progress=False); e2e = time.perf_counter() - t0
-    peak = peak_rss_mb()  # streaming: before the frames are held in memory for the model-only timings below
-    frames = list(read_frames(probe(clip)))
-    t0 = time.perf_counter()
-    for i in range(0, len(frames), bs): colorize_frames(m, frames[i:i+bs], rf)
-    with_merge = time.perf_counter() - t0
-    sz = rf*16; x = input_for(torch.randn(bs, 3, sz, sz), path)
-    t0 = time.perf_counter()
-    for i in range(0, len(frames), bs): _forward(m, x[:len(frames[i:i+bs])], path)
-    forward = time.perf_counter() - t0
-    n = len(frames)
-    return dict(case=f"video {spec['size'][0]}x{spec['size'][1]} {spec['seconds']} s rf{rf}", path=path, frames=n,
-                model_forward_s=round(forward, 2), model_and_merge_s=round(with_merge, 2), end_to_end_s=round(e2e, 2),
-                end_to_end_fps=round(n/e2e, 2), ratio_to_forward=round(e2e/forward, 3), ratio_to_model_and_merge=round(e2e/with_merge, 3),
-                peak_rss_mb=round(peak, 1))
+    with tempfile.TemporaryDirectory() as td:
+        tmp = Path(td)
+        clip = make_test_clip(tmp/'clip.mp4', size=tuple(spec['size']), seconds=spec['seconds'])
+        m = prepare_for_inference(load_generator(spec['weights']), spec.get('path', 'fast'))
+        rf, bs, path = spec['render_factor'], 4, m.inference_path
+        colorize_video(m, make_test_clip(tmp/'warm.mp4', size=tuple(spec['size']), seconds=0.5), tmp/'warm_out.mp4', rf, progress=False)
+        gc.collect(); reset_peak_rss()
+        t0 = time.perf_counter(); colorize_video(m, clip, tmp/'out.mp4', rf, batch_size=bs, progress=False); e2e = time.perf_counter() - t0
+        peak = peak_rss_mb()  # streaming: before the frames are held in memory for the model-only timings below
+        frames = list(read_frames(probe(clip)))
+        t0 = time.perf_counter()
+        for i in range(0, len(frames), bs): colorize_frames(m, frames[i:i+bs], rf)
+        with_merge = time.perf_counter() - t0
+        sz = rf*16; x = input_for(torch.randn(bs, 3, sz, sz), path)
+        t0 = time.perf_counter()
+        for i in range(0, len(frames), bs): _forward(m, x[:len(frames[i:i+bs])], path)
+        forward = time.perf_counter() - t0
+        n = len(frames)
+        return dict(case=f"video {spec['size'][0]}x{spec['size'][1]} {spec['seconds']} s rf{rf}", path=path, frames=n,
+                    model_forward_s=round(forward, 2), model_and_merge_s=round(with_merge, 2), end_to_end_s=round(e2e, 2),
+                    end_to_end_fps=round(n/e2e, 2), ratio_to_forward=round(e2e/forward, 3), ratio_to_model_and_merge=round(e2e/with_merge, 3),
+                    peak_rss_mb=round(peak, 1))
 
 # %% ../nbs/16_bench.ipynb #159980c7
 #| eval: false
@@ -141,34 +142,35 @@ LITE_PATH = 'lite_int8'  # ONNX Runtime int8 in a process without PyTorch (`deol
 def run_bench(out_dir='bench/results', threads:int=2, n:int=5, quick:bool=False, default_weights=None,
               video_seconds:float=30.) -> Path:
     "The whole benchmark, each case in its own process: JSON and Markdown in `out_dir`."
-    tmp = Path(tempfile.mkdtemp()); photo = test_photo(tmp/'photo.jpg')
-    env = dict(DEOLDIFY_CACHE=str(tmp/'cache'))
-    e2e_paths = ('reference', 'fast', 'onnx_int8', LITE_PATH)
-    if quick: cases = [('tiny', dict(cfg=dict(encoder='efficientnet_lite0', decoder='deep', nf_factor=0.25)), [4], 4)]
-    else: cases = [('artistic', dict(cfg=PRESETS['artistic']), [35], 35), ('wide', dict(cfg=PRESETS['stable']), [21, 35], 21)]
-    if default_weights: cases.append(('default', dict(weights=str(default_weights)), [35], 35))
-    specs = []
-    for name, src, rfs, e2e_rf in cases:
-        specs += [dict(case=f'{name} rf{rf}', kind='model', render_factor=rf, path=p, **src) for rf in rfs for p in ALL_PATHS]
-        specs += [dict(case=f'{name} rf{e2e_rf} 1024x768 end-to-end', kind='e2e', render_factor=e2e_rf, path=p, photo=str(photo), **src)
-                  for p in e2e_paths]
-    if default_weights and video_seconds:
-        specs.append(dict(kind='video', weights=str(default_weights), render_factor=21, seconds=video_seconds, size=(640, 360)))
-    import onnxruntime
-    meta = dict(threads=threads, n=n, torch=torch.__version__, onnxruntime=onnxruntime.__version__,
-                cpu=platform.processor() or platform.machine(), bf16=bf16_supported())
-    out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
-    rows, outs = [], {}
-    for i, s in enumerate(progress_bar(specs)):
-        s.update(n=n, threads=threads, out=str(tmp/f'out_{i}.npy'))
-        if s['path'] == LITE_PATH:  # the int8 file exported in a PyTorch process, then run in one without PyTorch
-            s['onnx'] = bench_in_subprocess(dict(s, kind='export', path='onnx_int8'), env)['onnx']
-            rows.append(bench_in_subprocess(s, env, module='deoldify.lite'))
-        else: rows.append(bench_in_subprocess(s, env))
-        if s['kind'] != 'video':
-            outs[(s['case'], s['path'])] = np.load(s['out'])
-            rows[-1]['psnr_vs_reference'] = round(psnr(outs[(s['case'], s['path'])], outs[(s['case'], 'reference')]), 2)
-        rows = add_speedups(rows)  # results so far are written after every case: a long run that fails keeps them
-        with atomic_path(out_dir/'bench.json') as f: f.write_text(json.dumps(dict(meta=meta, rows=rows), indent=1))
-        with atomic_path(out_dir/'bench.md') as f: f.write_text(markdown(rows, meta))
-    return out_dir/'bench.json'
+    with tempfile.TemporaryDirectory() as td:  # clips, outputs and exported models go away with it
+        tmp = Path(td); photo = test_photo(tmp/'photo.jpg')
+        env = dict(DEOLDIFY_CACHE=str(tmp/'cache'))
+        e2e_paths = ('reference', 'fast', 'onnx_int8', LITE_PATH)
+        if quick: cases = [('tiny', dict(cfg=dict(encoder='efficientnet_lite0', decoder='deep', nf_factor=0.25)), [4], 4)]
+        else: cases = [('artistic', dict(cfg=PRESETS['artistic']), [35], 35), ('wide', dict(cfg=PRESETS['stable']), [21, 35], 21)]
+        if default_weights: cases.append(('default', dict(weights=str(default_weights)), [35], 35))
+        specs = []
+        for name, src, rfs, e2e_rf in cases:
+            specs += [dict(case=f'{name} rf{rf}', kind='model', render_factor=rf, path=p, **src) for rf in rfs for p in ALL_PATHS]
+            specs += [dict(case=f'{name} rf{e2e_rf} 1024x768 end-to-end', kind='e2e', render_factor=e2e_rf, path=p, photo=str(photo), **src)
+                      for p in e2e_paths]
+        if default_weights and video_seconds:
+            specs.append(dict(kind='video', weights=str(default_weights), render_factor=21, seconds=video_seconds, size=(640, 360)))
+        import onnxruntime
+        meta = dict(threads=threads, n=n, torch=torch.__version__, onnxruntime=onnxruntime.__version__,
+                    cpu=platform.processor() or platform.machine(), bf16=bf16_supported())
+        out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
+        rows, outs = [], {}
+        for i, s in enumerate(progress_bar(specs)):
+            s.update(n=n, threads=threads, out=str(tmp/f'out_{i}.npy'))
+            if s['path'] == LITE_PATH:  # the int8 file exported in a PyTorch process, then run in one without PyTorch
+                s['onnx'] = bench_in_subprocess(dict(s, kind='export', path='onnx_int8'), env)['onnx']
+                rows.append(bench_in_subprocess(s, env, module='deoldify.lite'))
+            else: rows.append(bench_in_subprocess(s, env))
+            if s['kind'] != 'video':
+                outs[(s['case'], s['path'])] = np.load(s['out'])
+                rows[-1]['psnr_vs_reference'] = round(psnr(outs[(s['case'], s['path'])], outs[(s['case'], 'reference')]), 2)
+            rows = add_speedups(rows)  # results so far are written after every case: a long run that fails keeps them
+            with atomic_path(out_dir/'bench.json') as f: f.write_text(json.dumps(dict(meta=meta, rows=rows), indent=1))
+            with atomic_path(out_dir/'bench.md') as f: f.write_text(markdown(rows, meta))
+        return out_dir/'bench.json'
