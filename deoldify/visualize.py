@@ -31,15 +31,18 @@ def bf16_supported() -> bool:
     try: return 'avx512_bf16' in Path('/proc/cpuinfo').read_text() or 'amx_bf16' in Path('/proc/cpuinfo').read_text()
     except OSError: return False
 
-def optimize_for_inference(model:nn.Module, path:str='fast') -> nn.Module:
-    "A copy of `model` prepared for `path` (see `PATHS`)."
+def optimize_for_inference(model:nn.Module, path:str='fast', device=None) -> nn.Module:
+    "A copy of `model` on `device` (default: the CPU) prepared for `path` (see `PATHS`)."
     if path not in PATHS: raise DeOldifyError(f"unknown inference path '{path}'; choose one of {PATHS}")
-    m = clone_model(model).eval()
+    device = torch.device(device or 'cpu')
+    m = clone_model(model).eval().to(device)
     m.inference_path = path
     if path == 'reference': return m
     m = fold_norms(m)
     m.tail_stripes = TAIL_STRIPES
     if path in CHANNELS_LAST: m = m.to(memory_format=torch.channels_last)
+    # bf16 weights once, or autocast casts every weight on every call (12% of the wide model's time at render factor 21)
+    if path == 'fast' and device.type == 'cpu' and bf16_supported(): m = m.to(torch.bfloat16)
     return m
 
 CHANNELS_LAST = ('folded_cl', 'fast')
@@ -99,7 +102,7 @@ def resolve_weights(model:str|Path|None=None) -> Path:
 
 def load_colorizer_model(model:str|Path|None=None, device=None, path:str='fast') -> nn.Module:
     "A generator ready for inference on `device`: loaded strictly, prepared for the inference `path` (see `PATHS`)."
-    return optimize_for_inference(load_generator(resolve_weights(model)), path).to(device or default_device())
+    return optimize_for_inference(load_generator(resolve_weights(model)), path, device or default_device())
 
 # %% ../nbs/10_image_colorizer.ipynb #a59a2a1b
 class ModelImageVisualizer:
