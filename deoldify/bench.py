@@ -83,8 +83,9 @@ def bench_video(spec:dict) -> dict:
     torch.set_num_threads(spec['threads'])
     with tempfile.TemporaryDirectory() as td:
         tmp = Path(td)
-        clip = make_test_clip(tmp/'clip.mp4', size=tuple(spec['size']), seconds=spec['seconds'])
-        m = prepare_for_inference(load_generator(spec['weights']), spec.get('path', 'fast'))
+        fps = spec.get('fps', '30000/1001')
+        clip = make_test_clip(tmp/'clip.mp4', size=tuple(spec['size']), seconds=spec['seconds'], fps=fps)
+        m = prepare_for_inference(_build(spec), spec.get('path', 'fast'))
         rf, bs, path = spec['render_factor'], 4, m.inference_path
         colorize_video(m, make_test_clip(tmp/'warm.mp4', size=tuple(spec['size']), seconds=0.5), tmp/'warm_out.mp4', rf, progress=False)
         gc.collect(); reset_peak_rss()
@@ -92,17 +93,18 @@ def bench_video(spec:dict) -> dict:
         peak = peak_rss_mb()  # streaming: before the frames are held in memory for the model-only timings below
         frames = list(read_frames(probe(clip)))
         t0 = time.perf_counter()
-        for i in range(0, len(frames), bs): colorize_frames(m, frames[i:i+bs], rf)
-        with_merge = time.perf_counter() - t0
+        if spec.get('with_merge', True):
+            for i in range(0, len(frames), bs): colorize_frames(m, frames[i:i+bs], rf)
+        with_merge = time.perf_counter() - t0 if spec.get('with_merge', True) else None
         sz = rf*16; x = input_for(torch.randn(bs, 3, sz, sz), path)
         t0 = time.perf_counter()
         for i in range(0, len(frames), bs): _forward(m, x[:len(frames[i:i+bs])], path)
         forward = time.perf_counter() - t0
         n = len(frames)
-        return dict(case=f"video {spec['size'][0]}x{spec['size'][1]} {spec['seconds']} s rf{rf}", path=path, frames=n,
-                    model_forward_s=round(forward, 2), model_and_merge_s=round(with_merge, 2), end_to_end_s=round(e2e, 2),
-                    end_to_end_fps=round(n/e2e, 2), ratio_to_forward=round(e2e/forward, 3), ratio_to_model_and_merge=round(e2e/with_merge, 3),
-                    peak_rss_mb=round(peak, 1))
+        return dict(case=f"video {spec['size'][0]}x{spec['size'][1]} {spec['seconds']} s at {fps} fps rf{rf}, {spec.get('model', 'default')}",
+                    path=path, frames=n, model_forward_s=round(forward, 2), end_to_end_s=round(e2e, 2), end_to_end_fps=round(n/e2e, 2),
+                    ratio_to_forward=round(e2e/forward, 3), peak_rss_mb=round(peak, 1),
+                    **(dict(model_and_merge_s=round(with_merge, 2), ratio_to_model_and_merge=round(e2e/with_merge, 3)) if with_merge else {}))
 
 # %% ../nbs/16_bench.ipynb #159980c7
 #| eval: false
@@ -133,8 +135,8 @@ def markdown(rows:list[dict], meta:dict) -> str:
     if vids:
         lines += ['', '| video case | path | frames | model forward s | model + merge s | end to end s | fps | end to end / forward | end to end / model + merge | peak RSS MB (streaming) |',
                   '|---|---|---|---|---|---|---|---|---|---|']
-        lines += [f"| {r['case']} | {r['path']} | {r['frames']} | {r['model_forward_s']} | {r['model_and_merge_s']} | {r['end_to_end_s']} | "
-                  f"{r['end_to_end_fps']} | {r['ratio_to_forward']} | {r['ratio_to_model_and_merge']} | {r['peak_rss_mb']} |" for r in vids]
+        lines += [f"| {r['case']} | {r['path']} | {r['frames']} | {r['model_forward_s']} | {r.get('model_and_merge_s', '–')} | {r['end_to_end_s']} | "
+                  f"{r['end_to_end_fps']} | {r['ratio_to_forward']} | {r.get('ratio_to_model_and_merge', '–')} | {r['peak_rss_mb']} |" for r in vids]
     return head + '\n'.join(lines) + '\n'
 
 LITE_PATH = 'lite_int8'  # ONNX Runtime int8 in a process without PyTorch (`deoldify.lite`)
@@ -154,8 +156,12 @@ def run_bench(out_dir='bench/results', threads:int=2, n:int=5, quick:bool=False,
             specs += [dict(case=f'{name} rf{rf}', kind='model', render_factor=rf, path=p, **src) for rf in rfs for p in ALL_PATHS]
             specs += [dict(case=f'{name} rf{e2e_rf} 1024x768 end-to-end', kind='e2e', render_factor=e2e_rf, path=p, photo=str(photo), **src)
                       for p in e2e_paths]
-        if default_weights and video_seconds:
+        if quick and video_seconds: specs.append(dict(kind='video', cfg=cases[0][1]['cfg'], model='tiny', render_factor=2, seconds=1, size=(64, 48)))
+        if default_weights and video_seconds and not quick:
             specs.append(dict(kind='video', weights=str(default_weights), render_factor=21, seconds=video_seconds, size=(640, 360)))
+        if video_seconds and not quick:  # the video model's architecture (stand-in weights): at 12 fps, to keep the run short
+            specs.append(dict(kind='video', cfg=PRESETS['video'], model='video architecture', render_factor=21, seconds=video_seconds,
+                              fps='12', size=(640, 360), with_merge=False))
         import onnxruntime
         meta = dict(threads=threads, n=n, torch=torch.__version__, onnxruntime=onnxruntime.__version__,
                     cpu=platform.processor() or platform.machine(), bf16=bf16_supported())
@@ -163,7 +169,7 @@ def run_bench(out_dir='bench/results', threads:int=2, n:int=5, quick:bool=False,
         rows, outs = [], {}
         for i, s in enumerate(progress_bar(specs)):
             s.update(n=n, threads=threads, out=str(tmp/f'out_{i}.npy'))
-            if s['path'] == LITE_PATH:  # the int8 file exported in a PyTorch process, then run in one without PyTorch
+            if s.get('path') == LITE_PATH:  # the int8 file exported in a PyTorch process, then run in one without PyTorch
                 s['onnx'] = bench_in_subprocess(dict(s, kind='export', path='onnx_int8'), env)['onnx']
                 rows.append(bench_in_subprocess(s, env, module='deoldify.lite'))
             else: rows.append(bench_in_subprocess(s, env))

@@ -16,14 +16,25 @@ from .fakes import center_square
 from .visualize import load_colorizer_model, colorize_images, load_image
 
 # %% auto #0
-__all__ = ['load_truths', 'colorize_truths', 'score', 'evaluate', 'markdown_table', 'case_grid', 'write_report']
+__all__ = ['spread', 'load_truths', 'colorize_truths', 'score', 'evaluate', 'markdown_table', 'case_grid', 'write_report']
 
 # %% ../nbs/12_evaluate.ipynb #6fee1267
+def spread(items:list) -> list:
+    "`items` reordered so that every prefix is spread evenly over the whole list (golden-ratio sequence), deterministic."
+    n, seen, order = len(items), set(), []
+    for k in range(4*n):  # positions frac(k·φ) fill [0, 1) evenly at every k
+        i = int((k*0.6180339887498949) % 1*n)
+        if i not in seen: seen.add(i); order.append(i)
+    order += [i for i in range(n) if i not in seen]
+    return [items[i] for i in order]
+
+# %% ../nbs/12_evaluate.ipynb #fd7f809d
 def load_truths(path, protocol:str='val5k', n:int|None=None, size:int=256) -> list[tuple[str, Image.Image]]:
     "(relative name, colour image) pairs from `path`, prepared for `protocol`."
     if protocol not in ('val5k', 'full'): raise DeOldifyError(f"unknown protocol '{protocol}': use 'val5k' or 'full'")
     path = Path(path); files = image_files(path)
     if not files: raise DeOldifyError('no images to evaluate on', path=path)
+    if n: files = spread(files)
     out = []
     for f in files:
         try: im, _ = load_image(f)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/15_lite.ipynb #ab76d9ba
 from __future__ import annotations
-import json, os, statistics, sys, time
+import json, statistics, sys, time
 from pathlib import Path
 import numpy as np
 from PIL import Image
