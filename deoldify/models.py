@@ -470,7 +470,9 @@ def _tail_parts(self:_DynamicUnet):
     "(body layers, upsampler, res block, head) when the U-Net ends the way `striped_tail` expects, else None."
     ls = list(self.layers)
     if len(ls) < 6 or not isinstance(ls[-5], CustomPixelShuffle_ICNR) or not isinstance(ls[-4], MergeLayer) or not ls[-4].dense: return None
-    if not isinstance(ls[-3], SequentialEx) or len(ls[-3].layers) != 3 or not isinstance(ls[-1], SigmoidRange): return None
+    res = ls[-3]
+    if not isinstance(res, SequentialEx) or len(res.layers) != 3 or not isinstance(res.layers[2], MergeLayer) or res.layers[2].dense: return None
+    if not isinstance(ls[-1], SigmoidRange): return None
     return ls[:-5], ls[-5], ls[-3], ls[-2:]
 
 @patch

@@ -8,11 +8,9 @@ import logging, urllib.request
 from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn
-import cv2
 from PIL import Image
-from fastai.vision.all import imagenet_stats
 from .core import (DeOldifyError, find_weights, atomic_path, default_device, load_image, save_image, render_size,
-                           merge_luminance, image_to_input, output_to_image, watermark, IMAGENET_STATS)
+                           merge_luminance, image_to_input, output_to_image, watermark)
 from contextlib import nullcontext
 from .models import load_generator, fold_norms, clone_model, TAIL_STRIPES
 
