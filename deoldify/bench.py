@@ -10,9 +10,9 @@ import numpy as np
 import torch, torch.nn as nn
 from PIL import Image
 from fastprogress.fastprogress import progress_bar
-from .core import DeOldifyError, atomic_path
+from .core import DeOldifyError, atomic_path, load_image, save_image
 from .models import build_generator, init_spectral_uv, fold_norms, clone_model, load_generator, PRESETS
-from .visualize import bf16_supported, inference_context, input_for, load_image, colorize_images, save_image
+from .visualize import bf16_supported, inference_context, input_for, colorize_images
 from .metrics import psnr
 from .export import ALL_PATHS, prepare_for_inference
 from .lite import reset_peak_rss, peak_rss_mb, time_it
@@ -92,10 +92,11 @@ def bench_video(spec:dict) -> dict:
         t0 = time.perf_counter(); colorize_video(m, clip, tmp/'out.mp4', rf, batch_size=bs, progress=False); e2e = time.perf_counter() - t0
         peak = peak_rss_mb()  # streaming: before the frames are held in memory for the model-only timings below
         frames = list(read_frames(probe(clip)))
-        t0 = time.perf_counter()
+        with_merge = None
         if spec.get('with_merge', True):
+            t0 = time.perf_counter()
             for i in range(0, len(frames), bs): colorize_frames(m, frames[i:i+bs], rf)
-        with_merge = time.perf_counter() - t0 if spec.get('with_merge', True) else None
+            with_merge = time.perf_counter() - t0
         sz = rf*16; x = input_for(torch.randn(bs, 3, sz, sz), path)
         t0 = time.perf_counter()
         for i in range(0, len(frames), bs): _forward(m, x[:len(frames[i:i+bs])], path)

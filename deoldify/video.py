@@ -14,9 +14,8 @@ import torch.nn as nn
 from PIL import Image
 from fastprogress.fastprogress import progress_bar
 from fastcore.basics import store_attr
-from .core import DeOldifyError, atomic_path, find_weights
+from .core import DeOldifyError, atomic_path, find_weights, IMAGENET_STATS
 import torch, torch.nn.functional as F
-from fastai.vision.all import imagenet_stats
 from .visualize import load_colorizer_model, watermark, download, inference_context, input_for, render_size
 
 log = logging.getLogger('deoldify')
@@ -220,7 +219,7 @@ class ChromaStabilizer:
 
 # %% ../nbs/11_video_colorizer.ipynb #87dfba81
 _LUMA = torch.tensor([0.299, 0.587, 0.114])[:, None, None]  # ITU-R 601, as PIL's 'L' and OpenCV's YUV
-_MEAN, _STD = [torch.tensor(s)[:, None, None] for s in imagenet_stats]
+_MEAN, _STD = [torch.tensor(s)[:, None, None] for s in IMAGENET_STATS]
 
 def _luma(x:torch.Tensor) -> torch.Tensor: return (x*_LUMA).sum(1, keepdim=True)
 
