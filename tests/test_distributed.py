@@ -16,7 +16,8 @@ def test_pretrain_under_torchrun_with_two_cpu_processes(tmp_path):
                         str(bw), str(color), str(out)], capture_output=True, text=True, timeout=600,
                        env={**os.environ, 'OMP_NUM_THREADS': '1'})
     assert r.returncode == 0, r.stderr[-3000:]
-    lines = re.findall(r'rank (\d)/(\d) batches (\d+) model (\w+)', r.stdout)
+    reports = ''.join(f.read_text() for f in sorted(tmp_path.glob('report_rank*.txt')))
+    lines = re.findall(r'rank (\d)/(\d) batches (\d+) model (\w+)', reports)
     assert {l[0] for l in lines} == {'0', '1'} and all(l[1] == '2' for l in lines)
     assert all(l[3] == 'DistributedDataParallel' for l in lines)
     # 40 photos, 38 for training, batches of 4: 9 batches in one process, ceil(9/2) = 5 in each of two
