@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #13a1e5eb
 from __future__ import annotations
-import os, tempfile, contextlib, importlib.util, warnings
+import os, tempfile, contextlib, importlib.util, warnings, queue, threading
 from pathlib import Path
 import numpy as np
 import cv2
@@ -14,8 +14,8 @@ warnings.filterwarnings('ignore', message='.*torch.jit.script.*is deprecated', c
 
 # %% auto #0
 __all__ = ['IMAGE_EXTS', 'VIDEO_EXTS', 'pkg_path', 'IMAGENET_STATS', 'DeOldifyError', 'models_dirs', 'find_weights',
-           'atomic_path', 'default_device', 'has_module', 'load_image', 'render_size', 'image_to_input',
-           'output_to_image', 'merge_luminance', 'save_image', 'watermark']
+           'atomic_path', 'default_device', 'has_module', 'in_background', 'load_image', 'render_size',
+           'image_to_input', 'output_to_image', 'merge_luminance', 'save_image', 'watermark']
 
 # %% ../nbs/00_core.ipynb #a7b9b9d6
 class DeOldifyError(Exception):
@@ -74,6 +74,34 @@ def default_device(cpu:bool=False) -> 'torch.device':
 def has_module(name:str) -> bool:
     "Is the optional module `name` importable?"
     return importlib.util.find_spec(name) is not None
+
+# %% ../nbs/00_core.ipynb #e09932f3
+def in_background(items, ahead:int=4):
+    "Iterate `items` in a background thread, up to `ahead` items in advance."
+    q, stop, end = queue.Queue(ahead), threading.Event(), object()
+    def put(x) -> bool:
+        while not stop.is_set():
+            try: q.put(x, timeout=0.05); return True
+            except queue.Full: pass
+        return False
+    def produce():
+        it = iter(items)
+        try:
+            for x in it:
+                if not put((x, None)): break
+            else: put((end, None))
+        except BaseException as e: put((end, e))
+        finally:
+            if hasattr(it, 'close'): it.close()
+    t = threading.Thread(target=produce, daemon=True, name='in_background'); t.start()
+    try:
+        while True:
+            x, err = q.get()
+            if err is not None: raise err
+            if x is end: return
+            yield x
+    finally:
+        stop.set(); t.join()
 
 # %% ../nbs/00_core.ipynb #b81da253
 Image.MAX_IMAGE_PIXELS = 400_000_000  # very large scans are fine: only the render-size copy goes through the model

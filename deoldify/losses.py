@@ -47,16 +47,17 @@ class FeatureLoss(nn.Module):
     "Pixel L1 + weighted L1 between ImageNet-classifier features of the output and the target (DeOldify's loss)."
     def __init__(self, layer_wgts=(20, 70, 10), # weights of the three feature levels
                  backbone:str='auto', # 'auto', 'vgg16_bn' or 'efficientnet_lite0'
+                 pixel_wgt:float=1., # weight of the pixel L1 (1 in the original)
                 ):
         super().__init__()
         self.m_feat, layer_ids, self.backbone = feature_backbone(backbone)
         self.m_feat.eval()
         self.m_feat.requires_grad_(False)
         self.hooks = hook_outputs([self.m_feat[i] for i in layer_ids], detach=False)
-        self.wgts = list(layer_wgts)
+        self.wgts, self.pixel_wgt = list(layer_wgts), pixel_wgt
         self.relative = self.backbone != 'vgg16_bn'
         self.metric_names = ['pixel'] + [f'feat_{i}' for i in range(len(layer_ids))]
-        log.info(f'feature loss on {self.backbone} layers {layer_ids}, weights {self.wgts}')
+        log.info(f'feature loss on {self.backbone} layers {layer_ids}, weights {self.wgts}, pixel weight {pixel_wgt}')
 
     def train(self, mode:bool=True):
         "The feature network stays in eval mode (fixed BatchNorm statistics) whatever the learner does."
@@ -69,7 +70,7 @@ class FeatureLoss(nn.Module):
     def forward(self, input, target):
         out_feat = self._features(target, clone=True)
         in_feat = self._features(input)
-        self.feat_losses = [F.l1_loss(input, target)]
+        self.feat_losses = [F.l1_loss(input, target)*self.pixel_wgt]
         scale = [fo.abs().mean().detach().clamp_min(1e-6) if self.relative else 1. for fo in out_feat]
         self.feat_losses += [F.l1_loss(fi, fo)/s*w for fi, fo, w, s in zip(in_feat, out_feat, self.wgts, scale)]
         self.metrics = dict(zip(self.metric_names, self.feat_losses))

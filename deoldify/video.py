@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_video_colorizer.ipynb #0680416b
 from __future__ import annotations
-import logging, os, re, shutil, subprocess, time
+import logging, os, re, shutil, subprocess, time, queue, threading, contextlib
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -14,7 +14,7 @@ import torch.nn as nn
 from PIL import Image
 from fastprogress.fastprogress import progress_bar
 from fastcore.basics import store_attr
-from .core import DeOldifyError, atomic_path, find_weights, IMAGENET_STATS
+from .core import DeOldifyError, atomic_path, find_weights, IMAGENET_STATS, in_background
 import torch, torch.nn.functional as F
 from .visualize import load_colorizer_model, watermark, download, inference_context, input_for, render_size
 
@@ -162,7 +162,8 @@ class FrameWriter:
                  fps:str, # the constant rate, when `times` is not given
                  codec:str='libx264', crf:int=17, preset:str='medium',
                  times=None, # each frame's presentation time in units of `tb` (variable rates)
-                 tb:Fraction|None=None):
+                 tb:Fraction|None=None,
+                 ahead:int=8): # frames queued for the encoder while the caller goes on
         w, h = size
         pix = 'yuv420p' if w % 2 == 0 and h % 2 == 0 else 'yuv444p'
         cmd = [ffmpeg_exe(), '-y', '-v', 'error', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', f'{w}x{h}', '-r', fps, '-i', 'pipe:0']
@@ -171,12 +172,25 @@ class FrameWriter:
             if Path(dest).suffix.lower() in ('.mp4', '.m4v', '.mov'): cmd += ['-video_track_timescale', str(tb.denominator)]
         cmd += ['-c:v', codec, '-pix_fmt', pix] + encoder_args(codec, crf, preset)
         self.p = subprocess.Popen(cmd + [str(dest)], stdin=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.q, self.failed = queue.Queue(ahead), None
+        self.feeder = threading.Thread(target=self._feed, daemon=True, name='FrameWriter'); self.feeder.start()
 
-    def write(self, frame:np.ndarray): self.p.stdin.write(np.ascontiguousarray(frame).tobytes())
+    def _feed(self):
+        "In a thread: hand the queued frames to the encoder, so that a full pipe never stalls the caller."
+        while (buf := self.q.get()) is not None:
+            if self.failed is None:
+                try: self.p.stdin.write(buf)
+                except OSError as e: self.failed = e  # the encoder died: `close` reports why
+
+    def write(self, frame:np.ndarray):
+        if self.failed is not None: self.close()
+        self.q.put(np.ascontiguousarray(frame).tobytes())
 
     def close(self):
-        self.p.stdin.close(); err = self.p.stderr.read().decode(errors='replace'); code = self.p.wait()
-        if code: raise DeOldifyError(f'the video encoder failed: {err.strip()[-300:]}')
+        if self.feeder.is_alive(): self.q.put(None); self.feeder.join()
+        with contextlib.suppress(OSError): self.p.stdin.close()
+        err = self.p.stderr.read().decode(errors='replace'); code = self.p.wait()
+        if code or self.failed: raise DeOldifyError(f'the video encoder failed: {err.strip()[-300:] or self.failed}')
 
 # %% ../nbs/11_video_colorizer.ipynb #2b4a9d0a
 def _js(p, q):
@@ -338,7 +352,8 @@ def colorize_video(model:nn.Module, src, dest, render_factor:int=21, batch_size:
             if keep_frames: Image.fromarray(f).save(Path(keep_frames)/f'{idx:06d}.png')
             idx += 1
         batch.clear()
-    pb, t0 = progress_bar(read_frames(info, first*seg_len), total=info.n_frames - first*seg_len, display=progress), time.time()
+    frames = in_background(read_frames(info, first*seg_len), ahead=2*batch_size)  # decoding overlaps the model
+    pb, t0 = progress_bar(frames, total=info.n_frames - first*seg_len, display=progress), time.time()
     for f in pb:
         pb.comment = f'{(idx - first*seg_len)/(time.time() - t0 + 1e-9):.1f} fps'  # frames done / total, fps, time left
         batch.append(f)
