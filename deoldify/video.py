@@ -186,11 +186,19 @@ class FrameWriter:
         if self.failed is not None: self.close()
         self.q.put(np.ascontiguousarray(frame).tobytes())
 
-    def close(self):
+    def _stop_feeder(self):
         if self.feeder.is_alive(): self.q.put(None); self.feeder.join()
         with contextlib.suppress(OSError): self.p.stdin.close()
+
+    def close(self):
+        "Finish the file; raises if the encoder failed."
+        self._stop_feeder()
         err = self.p.stderr.read().decode(errors='replace'); code = self.p.wait()
         if code or self.failed: raise DeOldifyError(f'the video encoder failed: {err.strip()[-300:] or self.failed}')
+
+    def abort(self):
+        "Stop after a failure elsewhere, without finishing the file."
+        self._stop_feeder(); self.p.kill(); self.p.wait()
 
 # %% ../nbs/11_video_colorizer.ipynb #2b4a9d0a
 def _js(p, q):
@@ -319,6 +327,10 @@ class SegmentWriter:
         self.writer.write(frame); self.n += 1
         if self.n == self.seg_len: self.close()
 
+    def abort(self):
+        "Drop the open segment, if any (its temporary file is rewritten on the next run)."
+        if self.writer is not None: self.writer.abort(); self.writer = None
+
     def close(self):
         "Finish the open segment, if any."
         if self.writer is None: return
@@ -354,12 +366,15 @@ def colorize_video(model:nn.Module, src, dest, render_factor:int=21, batch_size:
         batch.clear()
     frames = in_background(read_frames(info, first*seg_len), ahead=2*batch_size)  # decoding overlaps the model
     pb, t0 = progress_bar(frames, total=info.n_frames - first*seg_len, display=progress), time.time()
-    for f in pb:
-        pb.comment = f'{(idx - first*seg_len)/(time.time() - t0 + 1e-9):.1f} fps'  # frames done / total, fps, time left
-        batch.append(f)
-        if len(batch) == batch_size: flush()
-    if batch: flush()
-    out.close()
+    try:
+        for f in pb:
+            pb.comment = f'{(idx - first*seg_len)/(time.time() - t0 + 1e-9):.1f} fps'  # frames done / total, fps, time left
+            batch.append(f)
+            if len(batch) == batch_size: flush()
+        if batch: flush()
+        out.close()
+    except BaseException: out.abort(); raise  # no encoder or thread left behind; finished segments stay for a resume
+    finally: frames.close()
     if not all(out.done(k) for k in range(n_seg)):
         raise DeOldifyError('the decoder stopped early (truncated file?); run again to retry the missing segments', path=src)
     _mux([out.seg(k) for k in range(n_seg)], [out.duration(k) for k in range(n_seg)], info, dest,
