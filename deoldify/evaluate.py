@@ -16,7 +16,8 @@ from .fakes import center_square
 from .visualize import load_colorizer_model, colorize_images, load_image
 
 # %% auto #0
-__all__ = ['spread', 'load_truths', 'colorize_truths', 'score', 'evaluate', 'markdown_table', 'case_grid', 'write_report']
+__all__ = ['spread', 'load_truths', 'colorize_truths', 'score', 'evaluate', 'model_labels', 'markdown_table', 'case_grid',
+           'write_report']
 
 # %% ../nbs/12_evaluate.ipynb #6fee1267
 def spread(items:list) -> list:
@@ -86,6 +87,16 @@ def evaluate(truth_dir, models:list[str], protocol:str='val5k', n:int|None=None,
     return results
 
 # %% ../nbs/12_evaluate.ipynb #e192cf6c
+def model_labels(names) -> dict:
+    "Short labels for models: the file name, with as many parent folders as it takes to tell two files apart."
+    def label(n, k): return '/'.join(Path(n).parts[-k:])
+    out = {}
+    for n in names:
+        k = 1
+        while k < len(Path(n).parts) and any(label(o, k) == label(n, k) for o in names if o != n): k += 1
+        out[n] = label(n, k)
+    return out
+
 def markdown_table(results:dict) -> str:
     "One row per model."
     cols = ['colorfulness', 'delta_cf_means', 'delta_cf_per_image', 'psnr', 'ssim', 'fid']
@@ -93,9 +104,10 @@ def markdown_table(results:dict) -> str:
     head = (f"Protocol `{results['protocol']}`, render factor {results['render_factor']}, {results['n_images']} images "
             f"from `{results['truth_dir']}`" + (f"; FID on {fidnet} features" if fidnet else '') + '.\n\n')
     lines = ['| model | ' + ' | '.join(c.replace('_', ' ') for c in cols) + ' |', '|---' * (len(cols) + 1) + '|']
+    labels = model_labels(list(results['models']))
     for name, r in results['models'].items():
         s = r['summary']
-        lines.append(f'| {Path(name).name} | ' + ' | '.join(f"{s[c]:.3f}" if c in s else '–' for c in cols) + ' |')
+        lines.append(f'| {labels[name]} | ' + ' | '.join(f"{s[c]:.3f}" if c in s else '–' for c in cols) + ' |')
     real = next(iter(results['models'].values()))['summary']['colorfulness_real']
     return head + '\n'.join(lines) + f'\n\nColourfulness of the real photos: {real:.2f}.\n'
 
@@ -116,7 +128,9 @@ def write_report(results:dict, out_dir) -> Path:
     clean = {k: v for k, v in results.items() if not k.startswith('_')}
     with atomic_path(out_dir/'results.json') as tmp: tmp.write_text(json.dumps(clean, indent=1))
     with atomic_path(out_dir/'results.md') as tmp: tmp.write_text(markdown_table(results))
+    labels = model_labels(list(results['models']))
     for name, r in results['models'].items():
         g = case_grid(results['_truths'], results['_fakes'][name], r['per_image'])
-        with atomic_path(out_dir/f'cases_{Path(name).stem}.jpg') as tmp: g.save(tmp, format='JPEG', quality=90)
+        stem = labels[name].rsplit('.', 1)[0].replace('/', '_')  # one grid per model, even for files of the same name
+        with atomic_path(out_dir/f'cases_{stem}.jpg') as tmp: g.save(tmp, format='JPEG', quality=90)
     return out_dir/'results.md'
