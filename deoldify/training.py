@@ -51,9 +51,10 @@ PRESETS = {
                       pretrain=[dict(size=64, bs=16, keep_pct=1.0, epochs=1, lr=1e-3, frozen=True),
                                 dict(size=64, bs=16, keep_pct=1.0, epochs=4, lr=3e-4, frozen=False),
                                 dict(size=96, bs=16, keep_pct=1.0, epochs=2, lr=1e-4, frozen=False),
-                                dict(size=96, bs=16, keep_pct=1.0, epochs=2, lr=1e-4, frozen=False, pixel_wgt=1000.)],
-                      critic=dict(nf=32, n_blocks=3), crit_pretrain=dict(size=96, bs=16, epochs=1, lr=1e-3),
-                      gan=dict(size=96, bs=8, keep_pct=0.2, lr=2e-5, thresh=0.65, crit_lr_mult=5.,
+                                dict(size=96, bs=16, keep_pct=1.0, epochs=2, lr=1e-4, frozen=False, pixel_wgt=1000.),
+                                dict(size=128, bs=16, keep_pct=1.0, epochs=1, lr=1e-4, frozen=False, pixel_wgt=1000.)],
+                      critic=dict(nf=32, n_blocks=3), crit_pretrain=dict(size=128, bs=16, epochs=1, lr=1e-3),
+                      gan=dict(size=128, bs=8, keep_pct=0.2, lr=2e-5, thresh=0.65, crit_lr_mult=5.,
                                checkpoint_pct=0.02, pixel_wgt=1000.)),
 }
 PRESETS['video'] = PRESETS['stable']
