@@ -88,7 +88,7 @@ def bench_video(spec:dict) -> dict:
         m = prepare_for_inference(_build(spec), spec.get('path', 'fast'))
         rf, bs, path = spec['render_factor'], 4, m.inference_path
         colorize_video(m, make_test_clip(tmp/'warm.mp4', size=tuple(spec['size']), seconds=0.5), tmp/'warm_out.mp4', rf, progress=False)
-        n, sz = probe(clip).n_frames, rf*16
+        info = probe(clip); n, sz = info.n_frames, rf*16
         x = input_for(torch.randn(bs, 3, sz, sz), path)
         def forward_s():
             t0 = time.perf_counter()
@@ -101,7 +101,7 @@ def bench_video(spec:dict) -> dict:
         forward = (before + forward_s())/2  # model-only time, measured before and after the end-to-end run
         with_merge = None
         if spec.get('with_merge', True):
-            frames = list(read_frames(probe(clip)))
+            frames = list(read_frames(info))
             t0 = time.perf_counter()
             for i in range(0, n, bs): colorize_frames(m, frames[i:i+bs], rf)
             with_merge = time.perf_counter() - t0
