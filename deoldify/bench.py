@@ -14,11 +14,11 @@ from .core import DeOldifyError, atomic_path, load_image, save_image
 from .models import build_generator, init_spectral_uv, fold_norms, clone_model, load_generator, PRESETS
 from .visualize import bf16_supported, inference_context, input_for, colorize_images
 from .metrics import psnr
-from .export import ALL_PATHS, prepare_for_inference
+from .export import ALL_PATHS, prepare_for_inference, pt2_file
 from .lite import reset_peak_rss, peak_rss_mb, time_it
 
 # %% auto #0
-__all__ = ['LITE_PATH', 'gflop', 'test_photo', 'run_case', 'bench_in_subprocess', 'bench_video', 'add_speedups', 'markdown',
+__all__ = ['LITE_PATHS', 'gflop', 'test_photo', 'run_case', 'bench_in_subprocess', 'bench_video', 'add_speedups', 'markdown',
            'run_bench']
 
 # %% ../nbs/16_bench.ipynb #52727737
@@ -53,8 +53,9 @@ def run_case(spec:dict) -> dict:
     if spec['kind'] == 'model':
         torch.manual_seed(1); x = torch.randn(1, 3, sz, sz)
         if path == 'reference': row['gflop'] = round(gflop(fold_norms(clone_model(model)), x), 2)
+    if spec['kind'] == 'export':  # for `deoldify.lite`, which runs it without fastai (and, for ONNX, without PyTorch)
+        return dict(row, exported=str(pt2_file(model) if path == 'pt2' else prepare_for_inference(model, path).path))
     t0 = time.perf_counter(); m = prepare_for_inference(model, path); row['setup_s'] = round(time.perf_counter() - t0, 2)
-    if spec['kind'] == 'export': return dict(row, onnx=str(m.path))  # for `deoldify.lite`, which runs it without PyTorch
     del model; gc.collect()
     if spec['kind'] == 'model':
         x = input_for(x, path)
@@ -143,7 +144,8 @@ def markdown(rows:list[dict], meta:dict) -> str:
                   f"{r['end_to_end_fps']} | {r['ratio_to_forward']} | {r.get('ratio_to_model_and_merge', '–')} | {r['peak_rss_mb']} |" for r in vids]
     return head + '\n'.join(lines) + '\n'
 
-LITE_PATH = 'lite_int8'  # ONNX Runtime int8 in a process without PyTorch (`deoldify.lite`)
+LITE_PATHS = {'lite_int8': 'onnx_int8', # ONNX Runtime int8 in a process without PyTorch (`deoldify.lite`)
+              'lite_bf16': 'pt2'} # the `fast` path as a `.pt2` file, in a process with PyTorch but without fastai
 
 def run_bench(out_dir='bench/results', threads:int=2, n:int=5, quick:bool=False, default_weights=None,
               video_seconds:float=30.) -> Path:
@@ -151,7 +153,7 @@ def run_bench(out_dir='bench/results', threads:int=2, n:int=5, quick:bool=False,
     with tempfile.TemporaryDirectory() as td:  # clips, outputs and exported models go away with it
         tmp = Path(td); photo = test_photo(tmp/'photo.jpg')
         env = dict(DEOLDIFY_CACHE=str(tmp/'cache'))
-        e2e_paths = ('reference', 'fast', 'onnx_int8', LITE_PATH)
+        e2e_paths = ('reference', 'fast', 'onnx_int8', *LITE_PATHS)
         if quick: cases = [('tiny', dict(cfg=dict(encoder='efficientnet_lite0', decoder='deep', nf_factor=0.25)), [4], 4)]
         else: cases = [('artistic', dict(cfg=PRESETS['artistic']), [35], 35), ('wide', dict(cfg=PRESETS['stable']), [21, 35], 21)]
         if default_weights: cases.append(('default', dict(weights=str(default_weights)), [35], 35))
@@ -173,8 +175,8 @@ def run_bench(out_dir='bench/results', threads:int=2, n:int=5, quick:bool=False,
         rows, outs = [], {}
         for i, s in enumerate(progress_bar(specs)):
             s.update(n=n, threads=threads, out=str(tmp/f'out_{i}.npy'))
-            if s.get('path') == LITE_PATH:  # the int8 file exported in a PyTorch process, then run in one without PyTorch
-                s['onnx'] = bench_in_subprocess(dict(s, kind='export', path='onnx_int8'), env)['onnx']
+            if s.get('path') in LITE_PATHS:  # the file exported in a process with fastai, then run in one without
+                s['exported'] = bench_in_subprocess(dict(s, kind='export', path=LITE_PATHS[s['path']]), env)['exported']
                 rows.append(bench_in_subprocess(s, env, module='deoldify.lite'))
             else: rows.append(bench_in_subprocess(s, env))
             if s['kind'] != 'video':

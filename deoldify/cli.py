@@ -35,9 +35,9 @@ def _colorize(args) -> int:
     from fastprogress.fastprogress import progress_bar
     from deoldify.core import load_image, save_image, watermark, render_size
     lite = None
-    if args.onnx:  # ONNX Runtime alone: PyTorch is never loaded
+    if args.exported:  # ONNX Runtime alone (PyTorch never loaded), or PyTorch without fastai
         from deoldify.lite import LiteColorizer
-        lite = LiteColorizer(args.onnx, args.threads or None)
+        lite = LiteColorizer(args.exported, args.threads or None)
     else:
         import torch
         torch.set_num_threads(args.threads or os.cpu_count())
@@ -48,7 +48,7 @@ def _colorize(args) -> int:
     videos = [(s, d) for s, d in pairs if s.suffix.lower() in VIDEO_EXTS]
     pairs = [(s, d) for s, d in pairs if s.suffix.lower() not in VIDEO_EXTS]
     if lite and videos:
-        problems += [f'{s}: videos need the PyTorch pipeline; leave out --onnx (--path onnx_int8 runs ONNX Runtime there)' for s, _ in videos]
+        problems += [f'{s}: videos need the PyTorch pipeline; leave out --exported (--path onnx_int8 runs ONNX Runtime there)' for s, _ in videos]
         videos = []
     if videos:
         from deoldify.video import output_suffix
@@ -153,6 +153,15 @@ def _export_onnx(args) -> int:
     if args.int8: print(f"wrote {quantize_onnx(dest, dest.with_name(dest.stem + '_int8.onnx'), cal)}")
     return 0
 
+def _export_pt2(args) -> int:
+    from deoldify.export import export_pt2
+    from deoldify.models import load_generator
+    from deoldify.visualize import resolve_weights
+    dest = Path(args.output)
+    if dest.suffix.lower() != '.pt2': raise DeOldifyError('the output should end in .pt2', path=dest)
+    print(f'wrote {export_pt2(load_generator(resolve_weights(args.model)), dest)}')
+    return 0
+
 def _bench(args) -> int:
     from deoldify.bench import run_bench
     from deoldify.visualize import resolve_weights
@@ -186,8 +195,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument('--keep-frames', action='store_true', help='video: also write every colorized frame as PNG')
     c.add_argument('--threads', type=int, default=0, help='CPU threads (default: all cores)')
     c.add_argument('--cpu', action='store_true', help='use the CPU even if a GPU is present')
-    c.add_argument('--onnx', help='an .onnx file from `deoldify export-onnx`, run by ONNX Runtime alone: PyTorch is not '
-                                  'loaded (photos only; --model and --path do not apply)')
+    c.add_argument('--exported', '--onnx', dest='exported', help='an .onnx file from `deoldify export-onnx`, run by ONNX Runtime '
+                   'alone (PyTorch is not loaded), or a .pt2 file from `deoldify export-pt2`, run by PyTorch without fastai '
+                   '(photos only; --model and --path do not apply)')
     c.add_argument('--path', default='fast', choices=['fast', 'reference', 'onnx', 'onnx_int8'],
                    help='inference path: fast (PyTorch, folded norms, bf16 where the CPU has it), reference (as the original), '
                         'onnx (ONNX Runtime fp32), onnx_int8 (ONNX Runtime int8, fastest on a CPU; exported once and cached)')
@@ -199,6 +209,10 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument('--calibrate', help='folder of photos for int8 calibration (default: the bundled samples)')
     x.add_argument('-o', '--output', required=True, help='the .onnx file to write (the int8 one gets _int8 added)')
     x.set_defaults(func=_export_onnx)
+    x2 = sub.add_parser('export-pt2', help='export a generator for PyTorch without fastai (torch.export of the fast path)')
+    x2.add_argument('--model', default='default', help="'default' (shipped), 'artistic', 'stable', 'video' or a weights file")
+    x2.add_argument('-o', '--output', required=True, help='the .pt2 file to write')
+    x2.set_defaults(func=_export_pt2)
     k = sub.add_parser('crappify', help='make a black-and-white (optionally degraded) mirror of a photo folder')
     k.add_argument('src'); k.add_argument('dest')
     k.add_argument('--jpeg', action='store_true'); k.add_argument('--downscale', action='store_true')

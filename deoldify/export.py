@@ -12,13 +12,13 @@ import deoldify
 from .core import DeOldifyError, atomic_path, IMAGE_EXTS
 from .models import fold_norms, clone_model, TAIL_STRIPES
 from .lite import onnx_session
-from .visualize import PATHS, optimize_for_inference, to_model_input, load_image
+from .visualize import PATHS, optimize_for_inference, inference_context, to_model_input, load_image
 
 log = logging.getLogger('deoldify')
 
 # %% auto #0
-__all__ = ['log', 'ONNX_PATHS', 'ALL_PATHS', 'export_onnx', 'OnnxGenerator', 'sample_photos', 'calibration_inputs',
-           'quantize_onnx', 'cache_dir', 'weights_hash', 'onnx_generator', 'prepare_for_inference']
+__all__ = ['log', 'ONNX_PATHS', 'ALL_PATHS', 'export_onnx', 'OnnxGenerator', 'export_pt2', 'sample_photos', 'calibration_inputs',
+           'quantize_onnx', 'cache_dir', 'weights_hash', 'onnx_generator', 'pt2_file', 'prepare_for_inference']
 
 # %% ../nbs/14_onnx.ipynb #ac2ccc08
 def export_onnx(model:nn.Module, # a generator (spectral norm or already folded)
@@ -57,6 +57,23 @@ class OnnxGenerator(nn.Module):
 
     def forward(self, x:torch.Tensor) -> torch.Tensor:
         return torch.from_numpy(self.session.run(None, {self.input_name: x.detach().float().contiguous().cpu().numpy()})[0])
+
+# %% ../nbs/14_onnx.ipynb #6e7a410d
+def export_pt2(model:nn.Module, # a generator (spectral norm or already folded)
+               dest, # the .pt2 file to write
+               sample_size:int=64, # the traced example's side (any multiple of 16)
+              ) -> Path:
+    "Export the `fast` path of a generator with `torch.export` to one `.pt2` file, batch, height and width free."
+    m = optimize_for_inference(model, 'fast')
+    dtype = next(m.parameters()).dtype
+    x = torch.randn(2, 3, sample_size, sample_size).to(dtype).contiguous(memory_format=torch.channels_last)
+    B, H, W = torch.export.Dim('batch', min=1, max=64), torch.export.Dim('h16', min=1, max=256), torch.export.Dim('w16', min=1, max=256)
+    with torch.no_grad(): ep = torch.export.export(m, (x,), dynamic_shapes=({0: B, 2: 16*H, 3: 16*W},))
+    meta = dict(config=getattr(model, 'config', None) or {}, version=deoldify.__version__, dtype=str(dtype).removeprefix('torch.'),
+                input='ImageNet-normalised RGB of a grey picture, N×3×H×W, H and W multiples of 16, channels-last')
+    dest = Path(dest); dest.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_path(dest) as tmp: torch.export.save(ep, str(tmp), extra_files={'deoldify.json': json.dumps(meta)})
+    return dest
 
 # %% ../nbs/14_onnx.ipynb #03b24eb6
 def sample_photos() -> list[Path]:
@@ -119,6 +136,12 @@ def onnx_generator(model:nn.Module, int8:bool=False, calibration=None, threads:i
     f8 = d/f'{key}_int8_{cal_key}.onnx'
     if not f8.exists(): log.info(f'quantizing to {f8}'); quantize_onnx(f32, f8, calibration_inputs(calibration))
     return OnnxGenerator(f8, threads, inference_path='onnx_int8')
+
+def pt2_file(model:nn.Module) -> Path:
+    "`model` as a `.pt2` file (`export_pt2`), exported once per weights and cached."
+    f = cache_dir()/'pt2'/f'{weights_hash(model)}_s{TAIL_STRIPES}.pt2'
+    if not f.exists(): log.info(f'exporting the generator to {f}'); export_pt2(model, f)
+    return f
 
 def prepare_for_inference(model:nn.Module, path:str='fast') -> nn.Module:
     "`model` ready for any path in `ALL_PATHS`: the PyTorch ones, or exported to ONNX Runtime."
