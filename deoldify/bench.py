@@ -80,7 +80,7 @@ def bench_in_subprocess(spec:dict, env:dict|None=None, module:str='deoldify.benc
 # %% ../nbs/16_bench.ipynb #9439b425
 def bench_video(spec:dict) -> dict:
     "End-to-end video colorization against model-only time on the same frames (`spec`: weights, render_factor, seconds, size, threads)."
-    from deoldify.video import make_test_clip, probe, read_frames, colorize_video, colorize_frames
+    from deoldify.video import make_test_clip, probe, read_frames, colorize_video, colorize_planes, chroma_subsampling
     torch.set_num_threads(spec['threads'])
     with tempfile.TemporaryDirectory() as td:
         tmp = Path(td)
@@ -102,9 +102,9 @@ def bench_video(spec:dict) -> dict:
         forward = (before + forward_s())/2  # model-only time, measured before and after the end-to-end run
         with_merge = None
         if spec.get('with_merge', True):
-            frames = list(read_frames(info))
+            frames, sub = list(read_frames(info, 0, 'gray')), chroma_subsampling((info.width, info.height))
             t0 = time.perf_counter()
-            for i in range(0, n, bs): colorize_frames(m, frames[i:i+bs], rf)
+            for i in range(0, n, bs): colorize_planes(m, frames[i:i+bs], rf, sub)
             with_merge = time.perf_counter() - t0
         return dict(case=f"video {spec['size'][0]}x{spec['size'][1]} {spec['seconds']} s at {fps} fps rf{rf}, {spec.get('model', 'default')}",
                     path=path, frames=n, model_forward_s=round(forward, 2), end_to_end_s=round(e2e, 2), end_to_end_fps=round(n/e2e, 2),

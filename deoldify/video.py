@@ -22,9 +22,10 @@ log = logging.getLogger('deoldify')
 
 # %% auto #0
 __all__ = ['log', 'CONTAINERS', 'ffmpeg_exe', 'VideoInfo', 'probe', 'make_test_clip', 'frame_times', 'output_times',
-           'is_constant_rate', 'read_frames', 'encoder_args', 'FrameWriter', 'cdc', 'static_chroma_change',
-           'ChromaStabilizer', 'colorize_frames', 'output_suffix', 'SegmentWriter', 'colorize_video', 'VideoColorizer',
-           'get_video_colorizer', 'get_artistic_video_colorizer']
+           'is_constant_rate', 'read_frames', 'encoder_args', 'chroma_subsampling', 'FrameWriter', 'cdc',
+           'static_chroma_change', 'ChromaStabilizer', 'predict_chroma', 'rgb_to_ycbcr', 'ycbcr_to_rgb',
+           'colorize_frames', 'colorize_planes', 'planes_to_rgb', 'rgb_to_planes', 'output_suffix', 'SegmentWriter',
+           'colorize_video', 'VideoColorizer', 'get_video_colorizer', 'get_artistic_video_colorizer']
 
 # %% ../nbs/11_video_colorizer.ipynb #cb6958dc
 def ffmpeg_exe() -> str:
@@ -127,19 +128,22 @@ def is_constant_rate(pts:np.ndarray, tol:int=2) -> bool:
     return len(d) == 0 or int(d.max() - d.min()) <= tol
 
 # %% ../nbs/11_video_colorizer.ipynb #eed2a848
-def read_frames(info:VideoInfo, start:int=0):
-    "Yield the video's frames (H×W×3 uint8 RGB, display orientation) from frame `start` on."
+def read_frames(info:VideoInfo, start:int=0,
+                pix_fmt:str='rgb24', # or 'gray': the luminance alone (full range), a third of the bytes and no colour conversion
+               ):
+    "Yield the video's frames (H×W×3 uint8 RGB, or H×W luminance for `gray`; display orientation) from frame `start` on."
     w, h = (info.height, info.width) if info.rotation in (90, 270) else (info.width, info.height)
     vf = f"select=gte(n\\,{start})" if start else 'null'
     cmd = [ffmpeg_exe(), '-v', 'error', '-i', info.path, '-map', '0:v:0', '-vf', vf, '-fps_mode', 'passthrough',
-           '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1']
+           '-f', 'rawvideo', '-pix_fmt', pix_fmt, 'pipe:1']
+    shape = {'rgb24': (h, w, 3), 'gray': (h, w)}[pix_fmt]
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
-        n = w*h*3
+        n = int(np.prod(shape))
         while True:
             buf = p.stdout.read(n)
             if len(buf) < n: break
-            yield np.frombuffer(buf, np.uint8).reshape(h, w, 3)
+            yield np.frombuffer(buf, np.uint8).reshape(shape)
     finally:
         p.stdout.close(); p.kill(); p.wait()
 
@@ -156,17 +160,22 @@ def _pts_expr(times, lo:int=0, hi:int|None=None) -> str:
     mid = (lo + hi)//2
     return f'if(lt(N,{mid}),{_pts_expr(times, lo, mid)},{_pts_expr(times, mid, hi)})'
 
+def chroma_subsampling(size:tuple[int, int]) -> int:
+    "2 (yuv420p, what players expect) when width and height are even, else 1 (yuv444p)."
+    return 2 if size[0] % 2 == 0 and size[1] % 2 == 0 else 1
+
 class FrameWriter:
-    "Encode RGB frames given one by one into `dest` (video only), at a constant rate or at the given times."
+    "Encode frames given one by one into `dest` (video only), at a constant rate or at the given times."
     def __init__(self, dest, size:tuple[int, int], # (width, height)
                  fps:str, # the constant rate, when `times` is not given
                  codec:str='libx264', crf:int=17, preset:str='medium',
                  times=None, # each frame's presentation time in units of `tb` (variable rates)
                  tb:Fraction|None=None,
-                 ahead:int=8): # frames queued for the encoder while the caller goes on
+                 ahead:int=8, # frames queued for the encoder while the caller goes on
+                 planar:bool=False): # frames given as (Y, Cb, Cr) planes (see `colorize_planes`), not H×W×3 RGB
         w, h = size
-        pix = 'yuv420p' if w % 2 == 0 and h % 2 == 0 else 'yuv444p'
-        cmd = [ffmpeg_exe(), '-y', '-v', 'error', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', f'{w}x{h}', '-r', fps, '-i', 'pipe:0']
+        pix = 'yuv420p' if chroma_subsampling(size) == 2 else 'yuv444p'
+        cmd = [ffmpeg_exe(), '-y', '-v', 'error', '-f', 'rawvideo', '-pix_fmt', pix if planar else 'rgb24', '-s', f'{w}x{h}', '-r', fps, '-i', 'pipe:0']
         if times is not None:
             cmd += ['-vf', f"settb={tb},setpts='{_pts_expr(times)}'", '-fps_mode', 'passthrough']
             if Path(dest).suffix.lower() in ('.mp4', '.m4v', '.mov'): cmd += ['-video_track_timescale', str(tb.denominator)]
@@ -182,9 +191,10 @@ class FrameWriter:
                 try: self.p.stdin.write(buf)
                 except OSError as e: self.failed = e  # the encoder died: `close` reports why
 
-    def write(self, frame:np.ndarray):
+    def write(self, frame:np.ndarray|tuple):
+        "Queue one frame: H×W×3 RGB, or (Y, Cb, Cr) planes when `planar`."
         if self.failed is not None: self.close()
-        self.q.put(np.ascontiguousarray(frame).tobytes())
+        self.q.put(b''.join(p.tobytes() for p in frame) if isinstance(frame, tuple) else frame.tobytes())
 
     def _stop_feeder(self):
         if self.feeder.is_alive(): self.q.put(None); self.feeder.join()
@@ -245,33 +255,69 @@ _MEAN, _STD = [torch.tensor(s)[:, None, None] for s in IMAGENET_STATS]
 
 def _luma(x:torch.Tensor) -> torch.Tensor: return (x*_LUMA).sum(1, keepdim=True)
 
+def predict_chroma(model:nn.Module, y:torch.Tensor, # luminance, B×1×H×W, 0–255
+                   render_factor:int, size:tuple[int, int]) -> torch.Tensor: # (height, width) of the chroma wanted
+    "The model's colour for grey frames `y` as BT.601 chroma (Cb, Cr: B×2×h×w, centred on 0, 0–255 scale) at `size`."
+    h, w = y.shape[-2:]
+    grey = F.interpolate(y, size=render_size((w, h), render_factor)[::-1], mode='bilinear', antialias=True, align_corners=False)/255
+    path = getattr(model, 'inference_path', 'reference')
+    with inference_context(path): out = model(input_for((grey.expand(-1, 3, -1, -1) - _MEAN)/_STD, path)).float()
+    _, cbcr = rgb_to_ycbcr((out*_STD + _MEAN).clamp(0, 1)*255)  # the colour minus its own grey
+    return F.interpolate(cbcr, size=size, mode='bilinear', align_corners=False)
+
+def rgb_to_ycbcr(x:torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    "RGB (B×3×H×W, 0–255) to full-range BT.601 luminance (B×1×H×W) and 0-centred chroma (Cb, Cr: B×2×H×W)."
+    y = _luma(x)
+    return y, torch.cat([(x[:, 2:3] - y)/1.772, (x[:, :1] - y)/1.402], 1)
+
+def ycbcr_to_rgb(y:torch.Tensor, cbcr:torch.Tensor) -> torch.Tensor:
+    "Full-range BT.601 luminance (B×1×H×W) and 0-centred chroma (B×2×H×W) to RGB, 0–255."
+    r, b = y + 1.402*cbcr[:, 1:], y + 1.772*cbcr[:, :1]
+    return torch.cat([r, (y - 0.299*r - 0.114*b)/0.587, b], 1).clamp_(0, 255)
+
+def _stabilized(y:torch.Tensor, cbcr:torch.Tensor, stabilizer:ChromaStabilizer) -> torch.Tensor:
+    "The chroma after `stabilizer`, which takes each frame as float H×W×3 (Y, Cb, Cr); `y` at the chroma's size."
+    yuv = torch.cat([y, cbcr], 1).permute(0, 2, 3, 1).numpy()
+    return torch.from_numpy(np.stack([stabilizer(np.ascontiguousarray(f)) for f in yuv])).permute(0, 3, 1, 2)[:, 1:]
+
 @torch.inference_mode()
 def colorize_frames(model:nn.Module, frames:list, render_factor:int, stabilizer:ChromaStabilizer|None=None) -> list:
     "Colorize RGB frames of one size (H×W×3 uint8 arrays) as one batch; the luminance stays the source's."
-    h, w = frames[0].shape[:2]
-    x = torch.from_numpy(np.stack(frames)).permute(0, 3, 1, 2).float()  # B×3×H×W, 0–255
-    y_src = _luma(x)
-    sz = render_size((w, h), render_factor)
-    grey = F.interpolate(y_src, size=sz[::-1], mode='bilinear', antialias=True, align_corners=False)/255
-    inp = (grey.expand(-1, 3, -1, -1) - _MEAN)/_STD
-    path = getattr(model, 'inference_path', 'reference')
-    with inference_context(path): out = model(input_for(inp, path)).float()
-    out = ((out*_STD + _MEAN).clamp(0, 1)*255).contiguous()
-    chroma = F.interpolate(out - _luma(out), size=(h, w), mode='bilinear', align_corners=False)  # colour minus its grey
-    rgb = chroma.add_(y_src).clamp_(0, 255)  # in place: each full-size pass saved is ~0.5 ms a frame at 640×360
-    if stabilizer is not None: rgb = torch.stack([_yuv_to_rgb(torch.from_numpy(stabilizer(_rgb_to_yuv(f).permute(1, 2, 0).numpy())).permute(2, 0, 1))
-                                                  for f in rgb])  # in float: no rounding before the smoothing
-    return list(rgb.round_().to(torch.uint8).permute(0, 2, 3, 1).numpy())
+    y = _luma(torch.from_numpy(np.stack(frames)).permute(0, 3, 1, 2).float())  # B×1×H×W, 0–255
+    cbcr = predict_chroma(model, y, render_factor, y.shape[-2:])
+    if stabilizer is not None: cbcr = _stabilized(y, cbcr, stabilizer)  # in float: no rounding before the smoothing
+    return list(ycbcr_to_rgb(y, cbcr).round_().to(torch.uint8).permute(0, 2, 3, 1).numpy())
 
-def _rgb_to_yuv(x:torch.Tensor) -> torch.Tensor:
-    "3×H×W RGB (0–255) to OpenCV's YUV (U, V centred on 128), in float."
-    y = _luma(x[None])[0, 0]
-    return torch.stack([y, 0.492*(x[2] - y) + 128, 0.877*(x[0] - y) + 128])
+# %% ../nbs/11_video_colorizer.ipynb #8390c9f9
+_Y_TO_TV = np.round(16 + np.arange(256)*219/255).astype(np.uint8)  # a lookup table: full-range luminance to TV range
 
-def _yuv_to_rgb(x:torch.Tensor) -> torch.Tensor:
-    "The inverse of `_rgb_to_yuv`, clamped to 0–255."
-    y, u, v = x[0], x[1] - 128, x[2] - 128
-    return torch.stack([y + 1.140*v, y - 0.395*u - 0.581*v, y + 2.032*u]).clamp(0, 255)
+def _chroma_to_tv(cbcr:torch.Tensor) -> np.ndarray: return cbcr.mul(224/255).add_(128).round_().clamp_(0, 255).to(torch.uint8).numpy()
+
+@torch.inference_mode()
+def colorize_planes(model:nn.Module, lumas:list, # grey frames of one size, H×W uint8 (full range, as `read_frames(..., 'gray')`)
+                    render_factor:int, subsampling:int=2, # chroma at 1/`subsampling` of the width and height
+                    stabilizer:ChromaStabilizer|None=None) -> list[tuple]:
+    "Colorize grey frames as one batch into (Y, Cb, Cr) uint8 planes, BT.601 limited range, ready for the encoder."
+    y8 = np.stack(lumas)
+    y = torch.from_numpy(y8)[:, None].float()
+    h, w = y8.shape[1:]
+    cbcr = predict_chroma(model, y, render_factor, (h//subsampling, w//subsampling))
+    if stabilizer is not None: cbcr = _stabilized(F.avg_pool2d(y, subsampling) if subsampling > 1 else y, cbcr, stabilizer)
+    c, yt = _chroma_to_tv(cbcr), _Y_TO_TV[y8]
+    return [(yt[i], c[i, 0], c[i, 1]) for i in range(len(lumas))]
+
+def planes_to_rgb(planes:tuple) -> np.ndarray:
+    "(Y, Cb, Cr) limited-range planes from `colorize_planes` to an H×W×3 RGB frame (chroma scaled up bilinearly)."
+    y = (torch.from_numpy(planes[0]).float()[None, None] - 16)*(255/219)
+    cbcr = (torch.from_numpy(np.stack(planes[1:])).float()[None] - 128)*(255/224)
+    cbcr = F.interpolate(cbcr, size=y.shape[-2:], mode='bilinear', align_corners=False)
+    return ycbcr_to_rgb(y, cbcr).round_().to(torch.uint8)[0].permute(1, 2, 0).numpy()
+
+def rgb_to_planes(rgb:np.ndarray, subsampling:int=2) -> tuple:
+    "An H×W×3 RGB frame to (Y, Cb, Cr) limited-range planes, chroma averaged over `subsampling`² pixels."
+    y, cbcr = rgb_to_ycbcr(torch.from_numpy(np.ascontiguousarray(rgb)).permute(2, 0, 1)[None].float())
+    c = _chroma_to_tv(F.avg_pool2d(cbcr, subsampling) if subsampling > 1 else cbcr)[0]
+    return (np.round(16 + y[0, 0].numpy()*219/255).astype(np.uint8), c[0], c[1])
 
 CONTAINERS = {'.mp4': 'mp4', '.m4v': 'mp4', '.mov': 'mov', '.mkv': 'matroska', '.avi': 'avi', '.webm': 'webm'}
 
@@ -307,8 +353,8 @@ class SegmentWriter:
     "Write frames into numbered segment files of `seg_len` frames at the source's times; a finished segment is renamed and marked done."
     def __init__(self, parts:Path, seg_len:int, fps:str, codec:str, crf:int,
                  pts:np.ndarray, # every frame's presentation time, in units of `tb`
-                 tb:Fraction):
-        store_attr('parts,seg_len,fps,codec,crf,pts,tb')
+                 tb:Fraction, planar:bool=False):
+        store_attr('parts,seg_len,fps,codec,crf,pts,tb,planar')
         self.writer, self.n, self.k = None, 0, 0
 
     def seg(self, k:int) -> Path: return self.parts/f'seg_{k:05d}.mp4'
@@ -322,8 +368,9 @@ class SegmentWriter:
     def write(self, frame:np.ndarray):
         if self.writer is None:
             times = self.pts[self.k*self.seg_len:(self.k + 1)*self.seg_len]
-            self.writer = FrameWriter(self.seg(self.k).with_suffix('.tmp.mp4'), frame.shape[1::-1], self.fps, self.codec, self.crf,
-                                      times=times - times[0], tb=self.tb)
+            size = frame[0].shape[::-1] if self.planar else frame.shape[1::-1]
+            self.writer = FrameWriter(self.seg(self.k).with_suffix('.tmp.mp4'), size, self.fps, self.codec, self.crf,
+                                      times=times - times[0], tb=self.tb, planar=self.planar)
         self.writer.write(frame); self.n += 1
         if self.n == self.seg_len: self.close()
 
@@ -349,22 +396,24 @@ def colorize_video(model:nn.Module, src, dest, render_factor:int=21, batch_size:
     parts = dest.parent/f'.{dest.name}.parts'; parts.mkdir(parents=True, exist_ok=True)
     seg_len = min(1000, max(1, int(round(segment_seconds*float(Fraction(info.fps))))))
     n_seg = -(-info.n_frames//seg_len)
-    out = SegmentWriter(parts, seg_len, info.fps, _codec_for(dest, codec), crf, pts, tb)
+    out = SegmentWriter(parts, seg_len, info.fps, _codec_for(dest, codec), crf, pts, tb, planar=True)
     first = next((k for k in range(n_seg) if not out.done(k)), n_seg)
     out.k = first
     if first: log.info(f'{src}: resuming at segment {first}/{n_seg} (frame {first*seg_len})')
     if keep_frames: Path(keep_frames).mkdir(parents=True, exist_ok=True)
     turn = (-info.rotation//90) % 4  # quarter turns from display orientation back to the stored one
+    sub = chroma_subsampling((info.width, info.height))  # the encoder's (a quarter turn keeps both sides even or not)
     stab, batch, idx = (ChromaStabilizer(stabilize) if stabilize else None), [], first*seg_len
     def flush():
         nonlocal idx
-        for f in colorize_frames(model, batch, render_factor, stab):
-            if watermarked: f = np.asarray(watermark(Image.fromarray(f)))
-            out.write(np.rot90(f, turn) if turn else f)
-            if keep_frames: Image.fromarray(f).save(Path(keep_frames)/f'{idx:06d}.png')
+        for planes in colorize_planes(model, batch, render_factor, sub, stab):
+            if watermarked or keep_frames: rgb = planes_to_rgb(planes)
+            if watermarked: rgb = np.asarray(watermark(Image.fromarray(rgb))); planes = rgb_to_planes(rgb, sub)
+            if keep_frames: Image.fromarray(rgb).save(Path(keep_frames)/f'{idx:06d}.png')
+            out.write(tuple(np.rot90(p, turn) for p in planes) if turn else planes)
             idx += 1
         batch.clear()
-    frames = in_background(read_frames(info, first*seg_len), ahead=2*batch_size)  # decoding overlaps the model
+    frames = in_background(read_frames(info, first*seg_len, 'gray'), ahead=2*batch_size)  # decoding overlaps the model
     pb, t0 = progress_bar(frames, total=info.n_frames - first*seg_len, display=progress), time.time()
     try:
         for f in pb:
