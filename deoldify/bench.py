@@ -18,8 +18,8 @@ from .export import ALL_PATHS, prepare_for_inference, pt2_file
 from .lite import reset_peak_rss, peak_rss_mb, time_it
 
 # %% auto #0
-__all__ = ['LITE_PATHS', 'gflop', 'test_photo', 'run_case', 'bench_in_subprocess', 'bench_video', 'add_speedups', 'markdown',
-           'run_bench']
+__all__ = ['LITE_PATHS', 'gflop', 'test_photo', 'run_case', 'bench_in_subprocess', 'bench_video', 'add_speedups', 'merge_rows',
+           'markdown', 'run_bench']
 
 # %% ../nbs/16_bench.ipynb #52727737
 def gflop(model:nn.Module, x:torch.Tensor) -> float:
@@ -119,18 +119,30 @@ if __name__ == '__main__':
 
 # %% ../nbs/16_bench.ipynb #82978a19
 def add_speedups(rows:list[dict]) -> list[dict]:
-    "Add `speedup` = reference median / path median within each case, and GFLOP/s where the GFLOP are known."
-    ref = {r['case']: r for r in rows if r.get('path') == 'reference'}
+    "Add `speedup` = reference median / path median within each case and run, and GFLOP/s where the GFLOP are known."
+    ref = {(r['case'], r.get('run')): r for r in rows if r.get('path') == 'reference'}
     for r in rows:
-        if r['case'] not in ref or 'median_s' not in r: continue
-        r['speedup'] = round(ref[r['case']]['median_s']/r['median_s'], 2)
-        if 'gflop' in ref[r['case']]: r['gflop'] = ref[r['case']]['gflop']; r['gflops_per_s'] = round(r['gflop']/r['median_s'], 1)
+        k = (r['case'], r.get('run'))
+        if k not in ref or 'median_s' not in r: continue
+        r['speedup'] = round(ref[k]['median_s']/r['median_s'], 2)
+        if 'gflop' in ref[k]: r['gflop'] = ref[k]['gflop']; r['gflops_per_s'] = round(r['gflop']/r['median_s'], 1)
     return rows
+
+def merge_rows(old:list[dict], new:list[dict]) -> list[dict]:
+    "`old` rows with every case that `new` measured replaced by `new`'s rows (in `old`'s order, new cases at the end)."
+    cases = {r['case'] for r in new}
+    out, placed = [], set()
+    for r in old:
+        if r['case'] not in cases: out.append(r)
+        elif r['case'] not in placed: out += [n for n in new if n['case'] == r['case']]; placed.add(r['case'])
+    return out + [n for n in new if n['case'] not in placed]
 
 def markdown(rows:list[dict], meta:dict) -> str:
     "Markdown tables of benchmark rows (photos, then video)."
     head = (f"Threads: {meta['threads']}, CPU: {meta['cpu']}, torch {meta['torch']}, onnxruntime {meta['onnxruntime']}, "
             f"bf16: {meta['bf16']}, median of {meta['n']} runs, each case in its own process.\n\n")
+    runs = sorted({r['run'] for r in rows if r.get('run')})
+    if len(runs) > 1: head += f"Rows come from {len(runs)} runs ({', '.join(runs)}); each speed-up compares paths of one case within one run.\n\n"
     lines = ['| case | path | median s | speed-up | peak RSS MB | GFLOP | GFLOP/s | PSNR vs reference | setup s |', '|---|---|---|---|---|---|---|---|---|']
     for r in rows:
         if 'median_s' not in r: continue
@@ -148,8 +160,11 @@ LITE_PATHS = {'lite_int8': 'onnx_int8', # ONNX Runtime int8 in a process without
               'lite_bf16': 'pt2'} # the `fast` path as a `.pt2` file, in a process with PyTorch but without fastai
 
 def run_bench(out_dir='bench/results', threads:int=2, n:int=5, quick:bool=False, default_weights=None,
-              video_seconds:float=30.) -> Path:
-    "The whole benchmark, each case in its own process: JSON and Markdown in `out_dir`."
+              video_seconds:float=30.,
+              only:list[str]|None=None, # run only the cases whose name starts with one of these ('wide rf21', 'video')
+              merge:bool=False, # keep the other cases' rows from `out_dir`'s existing bench.json
+             ) -> Path:
+    "The benchmark, each case in its own process: JSON and Markdown in `out_dir`."
     with tempfile.TemporaryDirectory() as td:  # clips, outputs and exported models go away with it
         tmp = Path(td); photo = test_photo(tmp/'photo.jpg')
         env = dict(DEOLDIFY_CACHE=str(tmp/'cache'))
@@ -168,21 +183,28 @@ def run_bench(out_dir='bench/results', threads:int=2, n:int=5, quick:bool=False,
         if video_seconds and not quick:  # the video model's architecture (stand-in weights): at 12 fps, to keep the run short
             specs.append(dict(kind='video', cfg=PRESETS['video'], model='video architecture', render_factor=21, seconds=video_seconds,
                               fps='12', size=(640, 360), with_merge=False))
+        for s in specs: s.setdefault('case', f"video {s.get('model', 'default')}")  # replaced by the measured clip's description
+        if only: specs = [s for s in specs if any(s['case'].startswith(o) for o in only)]
+        if not specs: raise DeOldifyError(f'no benchmark case starts with any of {only}')
         import onnxruntime
+        run = time.strftime('%Y-%m-%d %H:%M:%S')
         meta = dict(threads=threads, n=n, torch=torch.__version__, onnxruntime=onnxruntime.__version__,
-                    cpu=platform.processor() or platform.machine(), bf16=bf16_supported())
+                    cpu=platform.processor() or platform.machine(), bf16=bf16_supported(), run=run)
         out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
-        rows, outs = [], {}
+        old = json.loads((out_dir/'bench.json').read_text())['rows'] if merge and (out_dir/'bench.json').exists() else []
+        for r in old: r.setdefault('run', 'earlier')
+        new, outs = [], {}
         for i, s in enumerate(progress_bar(specs)):
             s.update(n=n, threads=threads, out=str(tmp/f'out_{i}.npy'))
             if s.get('path') in LITE_PATHS:  # the file exported in a process with fastai, then run in one without
                 s['exported'] = bench_in_subprocess(dict(s, kind='export', path=LITE_PATHS[s['path']]), env)['exported']
-                rows.append(bench_in_subprocess(s, env, module='deoldify.lite'))
-            else: rows.append(bench_in_subprocess(s, env))
+                new.append(bench_in_subprocess(s, env, module='deoldify.lite'))
+            else: new.append(bench_in_subprocess(s, env))
+            new[-1]['run'] = run
             if s['kind'] != 'video':
                 outs[(s['case'], s['path'])] = np.load(s['out'])
-                rows[-1]['psnr_vs_reference'] = round(psnr(outs[(s['case'], s['path'])], outs[(s['case'], 'reference')]), 2)
-            rows = add_speedups(rows)  # results so far are written after every case: a long run that fails keeps them
+                new[-1]['psnr_vs_reference'] = round(psnr(outs[(s['case'], s['path'])], outs[(s['case'], 'reference')]), 2)
+            rows = add_speedups(merge_rows(old, new))  # results so far are written after every case: a long run that fails keeps them
             with atomic_path(out_dir/'bench.json') as f: f.write_text(json.dumps(dict(meta=meta, rows=rows), indent=1))
             with atomic_path(out_dir/'bench.md') as f: f.write_text(markdown(rows, meta))
         return out_dir/'bench.json'

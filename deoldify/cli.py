@@ -169,7 +169,8 @@ def _bench(args) -> int:
     if not args.quick:
         try: default = resolve_weights('default')
         except DeOldifyError as e: print(f'note: {e}; the shipped-model rows are skipped', file=sys.stderr)
-    j = run_bench(args.output, threads=args.threads, n=args.n, quick=args.quick, default_weights=default)
+    j = run_bench(args.output, threads=args.threads, n=args.n, quick=args.quick, default_weights=default,
+                  only=args.only or None, merge=args.merge)
     print((j.parent/'bench.md').read_text()); print(f'results: {j}')
     return 0
 
@@ -245,6 +246,8 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument('-o', '--output', default='bench/results'); b.add_argument('--threads', type=int, default=2)
     b.add_argument('-n', type=int, default=5, help='timed runs per case (median reported)')
     b.add_argument('--quick', action='store_true', help='a tiny model only: checks the machinery in seconds')
+    b.add_argument('--only', nargs='*', metavar='CASE', help="only the cases whose name starts with one of these ('wide rf21', 'video')")
+    b.add_argument('--merge', action='store_true', help="keep the other cases' rows of the output folder's bench.json")
     b.set_defaults(func=_bench)
     return p
 
