@@ -289,7 +289,8 @@ def colorize_frames(model:nn.Module, frames:list, render_factor:int, stabilizer:
     return list(ycbcr_to_rgb(y, cbcr).round_().to(torch.uint8).permute(0, 2, 3, 1).numpy())
 
 # %% ../nbs/11_video_colorizer.ipynb #8390c9f9
-_Y_TO_TV = np.round(16 + np.arange(256)*219/255).astype(np.uint8)  # a lookup table: full-range luminance to TV range
+def _y_to_tv(y:np.ndarray) -> np.ndarray: return np.round(16 + y*(219/255)).astype(np.uint8)
+_Y_TO_TV = _y_to_tv(np.arange(256))  # a lookup table: full-range 8-bit luminance to TV range
 
 def _chroma_to_tv(cbcr:torch.Tensor) -> np.ndarray: return cbcr.mul(224/255).add_(128).round_().clamp_(0, 255).to(torch.uint8).numpy()
 
@@ -317,7 +318,7 @@ def rgb_to_planes(rgb:np.ndarray, subsampling:int=2) -> tuple:
     "An H×W×3 RGB frame to (Y, Cb, Cr) limited-range planes, chroma averaged over `subsampling`² pixels."
     y, cbcr = rgb_to_ycbcr(torch.from_numpy(np.ascontiguousarray(rgb)).permute(2, 0, 1)[None].float())
     c = _chroma_to_tv(F.avg_pool2d(cbcr, subsampling) if subsampling > 1 else cbcr)[0]
-    return (np.round(16 + y[0, 0].numpy()*219/255).astype(np.uint8), c[0], c[1])
+    return (_y_to_tv(y[0, 0].numpy()), c[0], c[1])
 
 CONTAINERS = {'.mp4': 'mp4', '.m4v': 'mp4', '.mov': 'mov', '.mkv': 'matroska', '.avi': 'avi', '.webm': 'webm'}
 
