@@ -69,7 +69,7 @@ def _colorize(args) -> int:
         if dest.exists() and not args.overwrite: skipped += 1; continue
         try:
             from deoldify.video import colorize_video
-            colorize_video(model, src, dest, rf_vid, stabilize=args.stabilize, crf=args.crf, preset=args.preset,
+            colorize_video(model, src, dest, rf_vid, stabilize=args.stabilize, crf=args.crf, preset=args.preset, workers=args.workers,
                            codec=args.codec, keep_frames=dest.with_suffix('') if args.keep_frames else None,
                            watermarked=args.watermark, progress=not args.quiet)
             done += 1
@@ -193,6 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument('--crf', type=int, default=17, help='video: encoder quality (H.264 CRF, lower is better)')
     c.add_argument('--codec', default='libx264', help='video: ffmpeg encoder')
     c.add_argument('--preset', default='medium', help='video: H.264/H.265 speed preset, ultrafast … veryslow (faster: bigger files at the same CRF)')
+    c.add_argument('--workers', type=int, default=None, help='video: batches the model works on at once, each on its share of the threads (0: the default, 2; 1 needs less memory)')
     c.add_argument('--container', default='same', help="video: output container, 'same' as the source (mp4 for others) or mp4, mkv, mov, avi, webm")
     c.add_argument('--keep-frames', action='store_true', help='video: also write every colorized frame as PNG')
     c.add_argument('--threads', type=int, default=0, help='CPU threads (default: all cores)')

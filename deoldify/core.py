@@ -14,7 +14,7 @@ warnings.filterwarnings('ignore', message='.*torch.jit.script.*is deprecated', c
 
 # %% auto #0
 __all__ = ['IMAGE_EXTS', 'VIDEO_EXTS', 'pkg_path', 'IMAGENET_STATS', 'DeOldifyError', 'models_dirs', 'find_weights',
-           'atomic_path', 'default_device', 'has_module', 'in_background', 'load_image', 'render_size',
+           'atomic_path', 'default_device', 'has_module', 'in_background', 'ordered_map', 'load_image', 'render_size',
            'image_to_input', 'output_to_image', 'merge_luminance', 'save_image', 'watermark']
 
 # %% ../nbs/00_core.ipynb #a7b9b9d6
@@ -102,6 +102,22 @@ def in_background(items, ahead:int=4):
             yield x
     finally:
         stop.set(); t.join()
+
+# %% ../nbs/00_core.ipynb #85235b98
+def ordered_map(fn, items, workers:int=2, ahead:int|None=None):
+    "`fn(x)` for each of `items`, computed by `workers` threads, yielded in order; at most `ahead` (2×`workers`) calls queued."
+    if workers <= 1: yield from map(fn, items); return
+    from concurrent.futures import ThreadPoolExecutor
+    from collections import deque
+    pending = deque()
+    with ThreadPoolExecutor(workers, thread_name_prefix='ordered_map') as pool:
+        try:
+            for x in items:
+                pending.append(pool.submit(fn, x))
+                if len(pending) >= (ahead or 2*workers): yield pending.popleft().result()
+            while pending: yield pending.popleft().result()
+        finally:
+            for f in pending: f.cancel()
 
 # %% ../nbs/00_core.ipynb #b81da253
 Image.MAX_IMAGE_PIXELS = 400_000_000  # very large scans are fine: only the render-size copy goes through the model

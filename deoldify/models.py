@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_models.ipynb #9dd1461a
 from __future__ import annotations
-import copy, warnings, pickle, zipfile
+import copy, warnings, pickle, zipfile, threading
 from pathlib import Path
 from .core import DeOldifyError
 import torch, torch.nn as nn, torch.nn.functional as F
@@ -12,16 +12,16 @@ import torchvision
 from torch.nn.utils import spectral_norm, weight_norm
 from fastcore.basics import ifnone
 from fastai.layers import NormType, SequentialEx, MergeLayer, SigmoidRange, init_default, icnr_init
-from fastai.callback.hook import hook_outputs
+from fastai.callback.hook import hook_outputs, Hook, Hooks, _hook_inner
 from fastcore.foundation import L
 
 # %% auto #0
 __all__ = ['ENCODERS', 'PRESETS', 'TAIL_STRIPES', 'custom_conv_layer', 'SelfAttention', 'CustomPixelShuffle_ICNR',
-           'final_upsampler', 'res_block', 'UnetBlockDeep', 'UnetBlockWide', 'sfs_idxs', 'dummy_eval', 'model_sizes',
-           'DynamicUnetDeep', 'DynamicUnetWide', 'encoder_in_channels', 'resnet_encoder', 'efficientnet_lite0_encoder',
-           'build_generator', 'artistic_generator', 'stable_generator', 'video_generator', 'state_dict_manifest',
-           'gan_critic', 'critic_loss', 'infer_config', 'load_generator', 'save_generator', 'fold_norms',
-           'init_spectral_uv', 'clone_model', 'striped_tail']
+           'final_upsampler', 'res_block', 'UnetBlockDeep', 'UnetBlockWide', 'ThreadHook', 'thread_hook_outputs',
+           'sfs_idxs', 'dummy_eval', 'model_sizes', 'DynamicUnetDeep', 'DynamicUnetWide', 'encoder_in_channels',
+           'resnet_encoder', 'efficientnet_lite0_encoder', 'build_generator', 'artistic_generator', 'stable_generator',
+           'video_generator', 'state_dict_manifest', 'gan_critic', 'critic_loss', 'infer_config', 'load_generator',
+           'save_generator', 'fold_norms', 'init_spectral_uv', 'clone_model', 'striped_tail']
 
 # %% ../nbs/02_models.ipynb #a7e8088d
 def _weight_norm(conv):
@@ -152,6 +152,23 @@ class UnetBlockWide(_UnetBlock):
     def forward(self, up_in): return self.conv(self._merge(up_in))
 
 # %% ../nbs/02_models.ipynb #1f828342
+class ThreadHook(Hook):
+    "fastai's `Hook`, with what it stores kept per thread: several threads can run one model at once."
+    def __init__(self, *args, **kwargs): self._local = threading.local(); super().__init__(*args, **kwargs)
+    @property
+    def stored(self): return getattr(self._local, 'stored', None)
+    @stored.setter
+    def stored(self, v): self._local.stored = v
+    def __getstate__(self): return {k: v for k, v in self.__dict__.items() if k != '_local'}  # deep copies and pickles
+    def __setstate__(self, state): self.__dict__.update(state); self._local = threading.local()
+
+def thread_hook_outputs(modules, detach:bool=True) -> Hooks:
+    "`hook_outputs` with `ThreadHook`s."
+    hooks = Hooks([], _hook_inner)
+    hooks.hooks = [ThreadHook(m, _hook_inner, detach=detach) for m in modules]
+    return hooks
+
+# %% ../nbs/02_models.ipynb #a4275aef
 def sfs_idxs(sizes) -> list[int]:
     "Indices of the encoder layers after which the spatial size changes."
     szs = [s[-1] for s in sizes]
@@ -176,7 +193,7 @@ class _DynamicUnet(SequentialEx):
         extra_bn = norm_type == NormType.Spectral
         sfs_szs = model_sizes(encoder, size=imsize)
         hooked = list(reversed(sfs_idxs(sfs_szs)))
-        self.sfs = hook_outputs([encoder[i] for i in hooked], detach=False)
+        self.sfs = thread_hook_outputs([encoder[i] for i in hooked], detach=False)
         x = dummy_eval(encoder, imsize).detach()
         ni = sfs_szs[-1][1]
         middle_conv = nn.Sequential(custom_conv_layer(ni, ni*2, norm_type=norm_type, extra_bn=extra_bn),

@@ -14,7 +14,9 @@ import torch.nn as nn
 from PIL import Image
 from fastprogress.fastprogress import progress_bar
 from fastcore.basics import store_attr
-from .core import DeOldifyError, atomic_path, find_weights, IMAGENET_STATS, in_background
+from functools import partial
+from fastcore.basics import chunked
+from .core import DeOldifyError, atomic_path, find_weights, IMAGENET_STATS, in_background, ordered_map
 import torch, torch.nn.functional as F
 from .visualize import load_colorizer_model, watermark, download, inference_context, input_for, render_size
 
@@ -24,8 +26,9 @@ log = logging.getLogger('deoldify')
 __all__ = ['log', 'CONTAINERS', 'ffmpeg_exe', 'VideoInfo', 'probe', 'make_test_clip', 'frame_times', 'output_times',
            'is_constant_rate', 'read_frames', 'encoder_args', 'chroma_subsampling', 'FrameWriter', 'cdc',
            'static_chroma_change', 'ChromaStabilizer', 'predict_chroma', 'rgb_to_ycbcr', 'ycbcr_to_rgb',
-           'colorize_frames', 'colorize_planes', 'planes_to_rgb', 'rgb_to_planes', 'output_suffix', 'SegmentWriter',
-           'colorize_video', 'VideoColorizer', 'get_video_colorizer', 'get_artistic_video_colorizer']
+           'colorize_frames', 'chroma_of', 'to_planes', 'colorize_planes', 'planes_to_rgb', 'rgb_to_planes',
+           'output_suffix', 'SegmentWriter', 'torch_threads', 'colorize_video', 'VideoColorizer', 'get_video_colorizer',
+           'get_artistic_video_colorizer']
 
 # %% ../nbs/11_video_colorizer.ipynb #cb6958dc
 def ffmpeg_exe() -> str:
@@ -295,17 +298,28 @@ _Y_TO_TV = _y_to_tv(np.arange(256))  # a lookup table: full-range 8-bit luminanc
 def _chroma_to_tv(cbcr:torch.Tensor) -> np.ndarray: return cbcr.mul(224/255).add_(128).round_().clamp_(0, 255).to(torch.uint8).numpy()
 
 @torch.inference_mode()
-def colorize_planes(model:nn.Module, lumas:list, # grey frames of one size, H×W uint8 (full range, as `read_frames(..., 'gray')`)
-                    render_factor:int, subsampling:int=2, # chroma at 1/`subsampling` of the width and height
+def chroma_of(model:nn.Module, lumas:list, # grey frames of one size, H×W uint8 (full range, as `read_frames(..., 'gray')`)
+              render_factor:int, subsampling:int=2, # chroma at 1/`subsampling` of the width and height
+             ) -> tuple[np.ndarray, torch.Tensor]:
+    "The frames stacked (B×H×W uint8) and the model's float chroma for them (B×2×h×w): the part of a batch that needs the model."
+    y8 = np.stack(lumas)
+    h, w = y8.shape[1:]
+    return y8, predict_chroma(model, torch.from_numpy(y8)[:, None].float(), render_factor, (h//subsampling, w//subsampling))
+
+@torch.inference_mode()
+def to_planes(y8:np.ndarray, cbcr:torch.Tensor, stabilizer:ChromaStabilizer|None=None) -> list[tuple]:
+    "Frames and chroma from `chroma_of` to (Y, Cb, Cr) uint8 planes, BT.601 limited range; the stabilizer sees frames in order."
+    sub = y8.shape[1]//cbcr.shape[2]
+    if stabilizer is not None:
+        y = torch.from_numpy(y8)[:, None].float()
+        cbcr = _stabilized(F.avg_pool2d(y, sub) if sub > 1 else y, cbcr, stabilizer)
+    c, yt = _chroma_to_tv(cbcr), _Y_TO_TV[y8]
+    return [(yt[i], c[i, 0], c[i, 1]) for i in range(len(y8))]
+
+def colorize_planes(model:nn.Module, lumas:list, render_factor:int, subsampling:int=2,
                     stabilizer:ChromaStabilizer|None=None) -> list[tuple]:
     "Colorize grey frames as one batch into (Y, Cb, Cr) uint8 planes, BT.601 limited range, ready for the encoder."
-    y8 = np.stack(lumas)
-    y = torch.from_numpy(y8)[:, None].float()
-    h, w = y8.shape[1:]
-    cbcr = predict_chroma(model, y, render_factor, (h//subsampling, w//subsampling))
-    if stabilizer is not None: cbcr = _stabilized(F.avg_pool2d(y, subsampling) if subsampling > 1 else y, cbcr, stabilizer)
-    c, yt = _chroma_to_tv(cbcr), _Y_TO_TV[y8]
-    return [(yt[i], c[i, 0], c[i, 1]) for i in range(len(lumas))]
+    return to_planes(*chroma_of(model, lumas, render_factor, subsampling), stabilizer)
 
 def planes_to_rgb(planes:tuple) -> np.ndarray:
     "(Y, Cb, Cr) limited-range planes from `colorize_planes` to an H×W×3 RGB frame (chroma scaled up bilinearly)."
@@ -386,12 +400,21 @@ class SegmentWriter:
         os.replace(self.seg(self.k).with_suffix('.tmp.mp4'), self.seg(self.k)); (self.parts/f'seg_{self.k:05d}.done').touch()
         self.writer, self.n, self.k = None, 0, self.k + 1
 
+@contextlib.contextmanager
+def torch_threads(n:int):
+    "PyTorch's intra-op threads set to `n` (at least 1) inside the block, restored after it."
+    old = torch.get_num_threads(); torch.set_num_threads(max(1, n))
+    try: yield
+    finally: torch.set_num_threads(old)
+
 def colorize_video(model:nn.Module, src, dest, render_factor:int=21, batch_size:int=4, stabilize:float=0.,
                    codec:str='libx264', crf:int=17, segment_seconds:float=10., keep_frames=None, watermarked:bool=False,
                    progress:bool=True,
                    preset:str='medium', # H.264/H.265 speed: 'veryfast' spends about half the encoding time for a slightly bigger file
+                   workers:int|None=None, # batches the model works on at once, each on its share of PyTorch's threads (None: 2 if there are 2+ threads)
                   ) -> Path:
     "Colorize the video `src` into `dest`, streaming, resumable by segments, with the source's frame times, rotation and audio."
+    if workers is not None and workers < 1: raise DeOldifyError(f'workers must be at least 1, not {workers}')
     info, dest = probe(src), Path(dest)
     if Path(src).resolve() == dest.resolve(): raise DeOldifyError('output would overwrite the input', path=dest)
     if info.n_frames == 0: raise DeOldifyError('the video has no frames', path=src)
@@ -406,27 +429,26 @@ def colorize_video(model:nn.Module, src, dest, render_factor:int=21, batch_size:
     if keep_frames: Path(keep_frames).mkdir(parents=True, exist_ok=True)
     turn = (-info.rotation//90) % 4  # quarter turns from display orientation back to the stored one
     sub = chroma_subsampling((info.width, info.height))  # the encoder's (a quarter turn keeps both sides even or not)
-    stab, batch, idx = (ChromaStabilizer(stabilize) if stabilize else None), [], first*seg_len
-    def flush():
-        nonlocal idx
-        for planes in colorize_planes(model, batch, render_factor, sub, stab):
-            if watermarked or keep_frames: rgb = planes_to_rgb(planes)
-            if watermarked: rgb = np.asarray(watermark(Image.fromarray(rgb))); planes = rgb_to_planes(rgb, sub)
-            if keep_frames: Image.fromarray(rgb).save(Path(keep_frames)/f'{idx:06d}.png')
-            out.write(tuple(np.rot90(p, turn) for p in planes) if turn else planes)
-            idx += 1
-        batch.clear()
-    frames = in_background(read_frames(info, first*seg_len, 'gray'), ahead=2*batch_size)  # decoding overlaps the model
-    pb, t0 = progress_bar(frames, total=info.n_frames - first*seg_len, display=progress), time.time()
+    stab, idx = (ChromaStabilizer(stabilize) if stabilize else None), first*seg_len
+    threads = torch.get_num_threads()
+    workers = max(1, min(2 if workers is None else workers, threads))
+    frames = in_background(read_frames(info, first*seg_len, 'gray'), ahead=2*batch_size*workers)  # decoding overlaps the model
+    batches = ordered_map(partial(chroma_of, model, render_factor=render_factor, subsampling=sub), chunked(frames, batch_size), workers)
+    todo = info.n_frames - first*seg_len
+    pb, t0 = progress_bar(batches, total=-(-todo//batch_size), display=progress), time.time()
     try:
-        for f in pb:
-            pb.comment = f'{(idx - first*seg_len)/(time.time() - t0 + 1e-9):.1f} fps'  # frames done / total, fps, time left
-            batch.append(f)
-            if len(batch) == batch_size: flush()
-        if batch: flush()
+        with torch_threads(threads//workers):
+            for y8, cbcr in pb:
+                for planes in to_planes(y8, cbcr, stab):  # in order: the stabilizer follows the frames
+                    if watermarked or keep_frames: rgb = planes_to_rgb(planes)
+                    if watermarked: rgb = np.asarray(watermark(Image.fromarray(rgb))); planes = rgb_to_planes(rgb, sub)
+                    if keep_frames: Image.fromarray(rgb).save(Path(keep_frames)/f'{idx:06d}.png')
+                    out.write(tuple(np.rot90(p, turn) for p in planes) if turn else planes)
+                    idx += 1
+                pb.comment = f'{(idx - first*seg_len)/(time.time() - t0 + 1e-9):.1f} fps'
         out.close()
     except BaseException: out.abort(); raise  # no encoder or thread left behind; finished segments stay for a resume
-    finally: frames.close()
+    finally: batches.close(); frames.close()
     if not all(out.done(k) for k in range(n_seg)):
         raise DeOldifyError('the decoder stopped early (truncated file?); run again to retry the missing segments', path=src)
     _mux([out.seg(k) for k in range(n_seg)], [out.duration(k) for k in range(n_seg)], info, dest,
