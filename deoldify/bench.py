@@ -12,7 +12,7 @@ from PIL import Image
 from fastprogress.fastprogress import progress_bar
 from .core import DeOldifyError, atomic_path, load_image, save_image, ordered_map
 from .models import build_generator, init_spectral_uv, fold_norms, clone_model, load_generator, PRESETS
-from .visualize import bf16_supported, inference_context, input_for, colorize_images
+from .visualize import bf16_supported, inference_context, input_for, colorize_images, model_workers, torch_threads
 from .metrics import psnr
 from .export import ALL_PATHS, prepare_for_inference, pt2_file
 from .lite import reset_peak_rss, peak_rss_mb, time_it
@@ -80,15 +80,15 @@ def bench_in_subprocess(spec:dict, env:dict|None=None, module:str='deoldify.benc
 # %% ../nbs/16_bench.ipynb #9439b425
 def bench_video(spec:dict) -> dict:
     "End-to-end video colorization against model-only time on the same frames (`spec`: weights, render_factor, seconds, size, threads[, workers])."
-    from deoldify.video import make_test_clip, probe, read_frames, colorize_video, colorize_planes, chroma_subsampling, torch_threads
+    from deoldify.video import make_test_clip, probe, read_frames, colorize_video, colorize_planes, chroma_subsampling
     torch.set_num_threads(spec['threads'])
-    workers = max(1, min(spec.get('workers') or 2, spec['threads']))  # `colorize_video`'s default
     with tempfile.TemporaryDirectory() as td:
         tmp = Path(td)
         fps = spec.get('fps', '30000/1001')
         clip = make_test_clip(tmp/'clip.mp4', size=tuple(spec['size']), seconds=spec['seconds'], fps=fps)
         m = prepare_for_inference(_build(spec), spec.get('path', 'fast'))
         rf, bs, path = spec['render_factor'], 4, m.inference_path
+        workers = model_workers(m, spec.get('workers'))  # `colorize_video`'s choice
         colorize_video(m, make_test_clip(tmp/'warm.mp4', size=tuple(spec['size']), seconds=0.5), tmp/'warm_out.mp4', rf, progress=False)
         info = probe(clip); n, sz = info.n_frames, rf*16
         x = input_for(torch.randn(bs, 3, sz, sz), path)

@@ -4,10 +4,11 @@
 
 # %% ../nbs/13_cli.ipynb #50d206d1
 from __future__ import annotations
-import argparse, glob, logging, os, sys, time
+import argparse, contextlib, glob, logging, os, sys, time
+from functools import partial
 from pathlib import Path
 import deoldify
-from .core import DeOldifyError, IMAGE_EXTS, VIDEO_EXTS
+from .core import DeOldifyError, IMAGE_EXTS, VIDEO_EXTS, ordered_map
 
 # %% auto #0
 __all__ = ['collect_inputs', 'side_by_side', 'build_parser', 'main']
@@ -31,9 +32,31 @@ def collect_inputs(inputs:list[str], out_dir:Path, exts=IMAGE_EXTS | VIDEO_EXTS)
     return pairs, problems
 
 # %% ../nbs/13_cli.ipynb #87764c45
+def _colorize_group(model, lite, render_factor:int, args, group:list) -> tuple[int, list[str]]:
+    "Read, colorize and write a group of photos ((source, destination) pairs): how many were written, and the errors."
+    from deoldify.core import load_image, save_image, watermark
+    errors, loaded, written = [], [], 0
+    for src, dest in group:
+        try: loaded.append((src, dest, *load_image(src)))
+        except DeOldifyError as e: errors.append(str(e))
+    imgs = [img for _, _, img, _ in loaded]
+    if lite: outs = [lite.colorize(im, render_factor, args.keep_aspect) for im in imgs]
+    else:
+        from deoldify.visualize import colorize_images
+        outs = colorize_images(model, imgs, render_factor, keep_aspect=args.keep_aspect, batch_size=len(group)) if imgs else []
+    for (src, dest, img, alpha), out in zip(loaded, outs):
+        try:
+            if args.watermark: out = watermark(out)
+            if alpha is not None: out.putalpha(alpha)
+            save_image(out, dest)
+            if args.compare: save_image(side_by_side(img, out), dest.with_name(dest.stem + '_compare.jpg'))
+            written += 1
+        except (OSError, DeOldifyError) as e: errors.append(f'{dest}: cannot write the output ({e})')
+    return written, errors
+
 def _colorize(args) -> int:
     from fastprogress.fastprogress import progress_bar
-    from deoldify.core import load_image, save_image, watermark, render_size
+    from deoldify.core import render_size
     lite = None
     if args.exported:  # ONNX Runtime alone (PyTorch never loaded), or PyTorch without fastai
         from deoldify.lite import LiteColorizer
@@ -80,26 +103,17 @@ def _colorize(args) -> int:
         else: todo.append((src, dest))
     t0 = time.time()
     chunk = max(1, args.batch_size)
-    bar = progress_bar(range(0, len(todo), chunk), display=not args.quiet)
-    for i in bar:
-        group, imgs = [], []
-        for src, dest in todo[i:i+chunk]:
-            try: img, alpha = load_image(src)
-            except DeOldifyError as e: print(f'error: {e}', file=sys.stderr); failed += 1; continue
-            group.append((src, dest, img, alpha)); imgs.append(img)
-        if lite: outs = [lite.colorize(im, rf_img, args.keep_aspect) for im in imgs]
-        else:
-            from deoldify.visualize import colorize_images
-            outs = colorize_images(model, imgs, rf_img, keep_aspect=args.keep_aspect, batch_size=chunk) if imgs else []
-        for (src, dest, img, alpha), out in zip(group, outs):
-            try:
-                if args.watermark: out = watermark(out)
-                if alpha is not None: out.putalpha(alpha)
-                save_image(out, dest)
-                if args.compare: save_image(side_by_side(img, out), dest.with_name(dest.stem + '_compare.jpg'))
-                done += 1
-            except (OSError, DeOldifyError) as e:
-                print(f'error: {dest}: cannot write the output ({e})', file=sys.stderr); failed += 1
+    groups = [todo[i:i+chunk] for i in range(0, len(todo), chunk)]
+    job = partial(_colorize_group, model, lite, rf_img, args)
+    if lite: workers, threads = 1, contextlib.nullcontext()
+    else:
+        from deoldify.visualize import model_workers, torch_threads
+        workers = model_workers(model, args.workers)
+        threads = torch_threads(torch.get_num_threads()//workers)
+    with threads:  # a small model works on two groups at once, each on half the threads, while pictures are read and written
+        for written, errors in progress_bar(ordered_map(job, groups, workers), total=len(groups), display=not args.quiet):
+            for e in errors: print(f'error: {e}', file=sys.stderr)
+            done += written; failed += len(errors)
     dt = time.time() - t0
     print(f'colorized {done}, skipped {skipped} (already there; --overwrite to redo), failed {failed}'
           f' in {dt:.1f} s; results in {out_dir}')
@@ -193,7 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument('--crf', type=int, default=17, help='video: encoder quality (H.264 CRF, lower is better)')
     c.add_argument('--codec', default='libx264', help='video: ffmpeg encoder')
     c.add_argument('--preset', default='medium', help='video: H.264/H.265 speed preset, ultrafast … veryslow (faster: bigger files at the same CRF)')
-    c.add_argument('--workers', type=int, default=None, help='video: batches the model works on at once, each on its share of the threads (0: the default, 2; 1 needs less memory)')
+    c.add_argument('--workers', type=int, default=None, help='batches the model works on at once, each on its share of the threads (default: 2 for a small model, else 1; 1 needs less memory)')
     c.add_argument('--container', default='same', help="video: output container, 'same' as the source (mp4 for others) or mp4, mkv, mov, avi, webm")
     c.add_argument('--keep-frames', action='store_true', help='video: also write every colorized frame as PNG')
     c.add_argument('--threads', type=int, default=0, help='CPU threads (default: all cores)')

@@ -18,7 +18,7 @@ from functools import partial
 from fastcore.basics import chunked
 from .core import DeOldifyError, atomic_path, find_weights, IMAGENET_STATS, in_background, ordered_map
 import torch, torch.nn.functional as F
-from .visualize import load_colorizer_model, watermark, download, inference_context, input_for, render_size
+from .visualize import load_colorizer_model, watermark, download, inference_context, input_for, render_size, model_workers, torch_threads
 
 log = logging.getLogger('deoldify')
 
@@ -27,7 +27,7 @@ __all__ = ['log', 'CONTAINERS', 'ffmpeg_exe', 'VideoInfo', 'probe', 'make_test_c
            'is_constant_rate', 'read_frames', 'encoder_args', 'chroma_subsampling', 'FrameWriter', 'cdc',
            'static_chroma_change', 'ChromaStabilizer', 'predict_chroma', 'rgb_to_ycbcr', 'ycbcr_to_rgb',
            'colorize_frames', 'chroma_of', 'to_planes', 'colorize_planes', 'planes_to_rgb', 'rgb_to_planes',
-           'output_suffix', 'SegmentWriter', 'torch_threads', 'colorize_video', 'VideoColorizer', 'get_video_colorizer',
+           'output_suffix', 'SegmentWriter', 'colorize_video', 'VideoColorizer', 'get_video_colorizer',
            'get_artistic_video_colorizer']
 
 # %% ../nbs/11_video_colorizer.ipynb #cb6958dc
@@ -400,21 +400,14 @@ class SegmentWriter:
         os.replace(self.seg(self.k).with_suffix('.tmp.mp4'), self.seg(self.k)); (self.parts/f'seg_{self.k:05d}.done').touch()
         self.writer, self.n, self.k = None, 0, self.k + 1
 
-@contextlib.contextmanager
-def torch_threads(n:int):
-    "PyTorch's intra-op threads set to `n` (at least 1) inside the block, restored after it."
-    old = torch.get_num_threads(); torch.set_num_threads(max(1, n))
-    try: yield
-    finally: torch.set_num_threads(old)
-
 def colorize_video(model:nn.Module, src, dest, render_factor:int=21, batch_size:int=4, stabilize:float=0.,
                    codec:str='libx264', crf:int=17, segment_seconds:float=10., keep_frames=None, watermarked:bool=False,
                    progress:bool=True,
                    preset:str='medium', # H.264/H.265 speed: 'veryfast' spends about half the encoding time for a slightly bigger file
-                   workers:int|None=None, # batches the model works on at once, each on its share of PyTorch's threads (None: 2 if there are 2+ threads)
+                   workers:int|None=None, # batches the model works on at once, each on its share of PyTorch's threads (see `model_workers`)
                   ) -> Path:
     "Colorize the video `src` into `dest`, streaming, resumable by segments, with the source's frame times, rotation and audio."
-    if workers is not None and workers < 1: raise DeOldifyError(f'workers must be at least 1, not {workers}')
+    workers = model_workers(model, workers)
     info, dest = probe(src), Path(dest)
     if Path(src).resolve() == dest.resolve(): raise DeOldifyError('output would overwrite the input', path=dest)
     if info.n_frames == 0: raise DeOldifyError('the video has no frames', path=src)
@@ -430,14 +423,12 @@ def colorize_video(model:nn.Module, src, dest, render_factor:int=21, batch_size:
     turn = (-info.rotation//90) % 4  # quarter turns from display orientation back to the stored one
     sub = chroma_subsampling((info.width, info.height))  # the encoder's (a quarter turn keeps both sides even or not)
     stab, idx = (ChromaStabilizer(stabilize) if stabilize else None), first*seg_len
-    threads = torch.get_num_threads()
-    workers = max(1, min(2 if workers is None else workers, threads))
     frames = in_background(read_frames(info, first*seg_len, 'gray'), ahead=2*batch_size*workers)  # decoding overlaps the model
     batches = ordered_map(partial(chroma_of, model, render_factor=render_factor, subsampling=sub), chunked(frames, batch_size), workers)
     todo = info.n_frames - first*seg_len
     pb, t0 = progress_bar(batches, total=-(-todo//batch_size), display=progress), time.time()
     try:
-        with torch_threads(threads//workers):
+        with torch_threads(torch.get_num_threads()//workers):
             for y8, cbcr in pb:
                 for planes in to_planes(y8, cbcr, stab):  # in order: the stabilizer follows the frames
                     if watermarked or keep_frames: rgb = planes_to_rgb(planes)

@@ -17,9 +17,10 @@ from .models import load_generator, fold_norms, clone_model, TAIL_STRIPES
 log = logging.getLogger('deoldify')
 
 # %% auto #0
-__all__ = ['log', 'PATHS', 'CHANNELS_LAST', 'DEFAULT_WEIGHTS', 'PUBLISHED', 'bf16_supported', 'optimize_for_inference',
-           'input_for', 'inference_context', 'to_model_input', 'from_model_output', 'colorize_images',
-           'resolve_weights', 'load_colorizer_model', 'ModelImageVisualizer', 'get_image_colorizer', 'download']
+__all__ = ['log', 'PATHS', 'CHANNELS_LAST', 'SMALL_MODEL', 'DEFAULT_WEIGHTS', 'PUBLISHED', 'bf16_supported',
+           'optimize_for_inference', 'input_for', 'inference_context', 'to_model_input', 'from_model_output',
+           'colorize_images', 'model_workers', 'torch_threads', 'resolve_weights', 'load_colorizer_model',
+           'ModelImageVisualizer', 'get_image_colorizer', 'download']
 
 # %% ../nbs/10_image_colorizer.ipynb #40e48aa9
 PATHS = ('reference', 'folded', 'folded_cl', 'fast')
@@ -84,6 +85,27 @@ def colorize_images(model:nn.Module, imgs:list[Image.Image], render_factor:int=3
         r = r.resize(im.size, resample=Image.BILINEAR)
         out.append(merge_luminance(r, im) if post_process else r)
     return out
+
+# %% ../nbs/10_image_colorizer.ipynb #089ba8a5
+import contextlib
+
+SMALL_MODEL = 30_000_000 # parameters: below this, two batches at once are worth their memory
+
+def model_workers(model:nn.Module, workers:int|None=None) -> int:
+    "Batches to run through `model` at once: `workers` if given, else 2 for a small PyTorch model when PyTorch has 2+ threads, else 1."
+    if workers is not None:
+        if workers < 1: raise DeOldifyError(f'workers must be at least 1, not {workers}')
+        return workers
+    if str(getattr(model, 'inference_path', '')).startswith('onnx'): return 1
+    small = sum(p.numel() for p in model.parameters()) < SMALL_MODEL
+    return 2 if small and torch.get_num_threads() >= 2 else 1
+
+@contextlib.contextmanager
+def torch_threads(n:int):
+    "PyTorch's intra-op threads set to `n` (at least 1) inside the block, restored after it."
+    old = torch.get_num_threads(); torch.set_num_threads(max(1, n))
+    try: yield
+    finally: torch.set_num_threads(old)
 
 # %% ../nbs/10_image_colorizer.ipynb #f4fe1dc4
 DEFAULT_WEIGHTS = 'DeOldifyDefault_gen.pth'
