@@ -12,7 +12,7 @@ import torchvision
 from torch.nn.utils import spectral_norm, weight_norm
 from fastcore.basics import ifnone
 from fastai.layers import NormType, SequentialEx, MergeLayer, SigmoidRange, init_default, icnr_init
-from fastai.callback.hook import hook_outputs, Hook, Hooks, _hook_inner
+from fastai.callback.hook import hook_outputs, Hook, Hooks
 from fastcore.foundation import L
 
 # %% auto #0
@@ -162,10 +162,12 @@ class ThreadHook(Hook):
     def __getstate__(self): return {k: v for k, v in self.__dict__.items() if k != '_local'}  # deep copies and pickles
     def __setstate__(self, state): self.__dict__.update(state); self._local = threading.local()
 
+def _output(module, inp, out): return out
+
 def thread_hook_outputs(modules, detach:bool=True) -> Hooks:
-    "`hook_outputs` with `ThreadHook`s."
-    hooks = Hooks([], _hook_inner)
-    hooks.hooks = [ThreadHook(m, _hook_inner, detach=detach) for m in modules]
+    "`hook_outputs` with `ThreadHook`s: each stores its module's output."
+    hooks = Hooks([], _output)
+    hooks.hooks = [ThreadHook(m, _output, detach=detach) for m in modules]
     return hooks
 
 # %% ../nbs/02_models.ipynb #a4275aef
