@@ -18,8 +18,8 @@ from .export import ALL_PATHS, prepare_for_inference, pt2_file
 from .lite import reset_peak_rss, peak_rss_mb, time_it
 
 # %% auto #0
-__all__ = ['LITE_PATHS', 'gflop', 'test_photo', 'run_case', 'bench_in_subprocess', 'bench_video', 'add_speedups', 'merge_rows',
-           'markdown', 'run_bench']
+__all__ = ['LITE_PATHS', 'gflop', 'test_photo', 'run_case', 'bench_in_subprocess', 'bench_video', 'bench_folder', 'add_speedups',
+           'merge_rows', 'markdown', 'run_bench']
 
 # %% ../nbs/16_bench.ipynb #52727737
 def gflop(model:nn.Module, x:torch.Tensor) -> float:
@@ -119,10 +119,39 @@ def bench_video(spec:dict) -> dict:
                     **(dict(model_and_merge_s=round(with_merge, 2), ratio_to_model_and_merge=round(e2e/with_merge, 3)) if with_merge else {}))
 
 # %% ../nbs/16_bench.ipynb #159980c7
+def bench_folder(spec:dict) -> dict:
+    "`deoldify colorize` on a folder of photos with 1 and with the default workers (`spec`: weights or cfg, photos, render_factor, threads, n)."
+    import contextlib, io, shutil
+    from deoldify.cli import main
+    from deoldify.models import save_generator
+    torch.set_num_threads(spec['threads'])
+    with tempfile.TemporaryDirectory() as td:
+        tmp = Path(td); src = tmp/'photos'; src.mkdir()
+        first = test_photo(src/'p000.jpg')
+        for i in range(1, spec['photos']): shutil.copy(first, src/f'p{i:03d}.jpg')
+        model, weights = _build(spec), spec.get('weights') or tmp/'model.pth'
+        if not spec.get('weights'): save_generator(model, weights)
+        workers = model_workers(model)  # what the command picks by itself
+        def once(w:int) -> float:
+            t0 = time.perf_counter()
+            with contextlib.redirect_stdout(io.StringIO()):
+                code = main(['colorize', str(src), '-o', str(tmp/'out'), '--model', str(weights), '--render-factor', str(spec['render_factor']),
+                             '-q', '--overwrite', '--workers', str(w), '--threads', str(spec['threads'])])
+            if code: raise DeOldifyError(f'the folder benchmark failed with {w} workers')
+            return time.perf_counter() - t0
+        by_workers = {}
+        for w in sorted({1, workers}):
+            once(w); gc.collect(); reset_peak_rss()
+            med = statistics.median(once(w) for _ in range(spec['n']))
+            by_workers[str(w)] = dict(median_s=round(med, 3), photos_per_s=round(spec['photos']/med, 2), peak_rss_mb=round(peak_rss_mb(), 1))
+        return dict(case=spec['case'], path='fast', photos=spec['photos'], workers=workers, by_workers=by_workers,
+                    workers_speedup=round(by_workers['1']['median_s']/by_workers[str(workers)]['median_s'], 3))
+
+# %% ../nbs/16_bench.ipynb #406824b0
 #| eval: false
 if __name__ == '__main__':
     _spec = json.loads(sys.argv[1])
-    print(json.dumps(bench_video(_spec) if _spec['kind'] == 'video' else run_case(_spec)))
+    print(json.dumps({'video': bench_video, 'folder': bench_folder}.get(_spec['kind'], run_case)(_spec)))
 
 # %% ../nbs/16_bench.ipynb #82978a19
 def add_speedups(rows:list[dict]) -> list[dict]:
@@ -161,6 +190,11 @@ def markdown(rows:list[dict], meta:dict) -> str:
                   '|---|---|---|---|---|---|---|---|---|---|---|']
         lines += [f"| {r['case']} | {r['path']} | {r.get('workers', 1)} | {r['frames']} | {r['model_forward_s']} | {r.get('model_and_merge_s', '–')} | {r['end_to_end_s']} | "
                   f"{r['end_to_end_fps']} | {r['ratio_to_forward']} | {r.get('ratio_to_model_and_merge', '–')} | {r['peak_rss_mb']} |" for r in vids]
+    folders = [r for r in rows if 'by_workers' in r]
+    if folders:
+        lines += ['', '| folder case | path | workers | median s | photos/s | peak RSS MB |', '|---|---|---|---|---|---|']
+        lines += [f"| {r['case']} | {r['path']} | {w} | {b['median_s']} | {b['photos_per_s']} | {b['peak_rss_mb']} |"
+                  for r in folders for w, b in r['by_workers'].items()]
     return head + '\n'.join(lines) + '\n'
 
 LITE_PATHS = {'lite_int8': 'onnx_int8', # ONNX Runtime int8 in a process without PyTorch (`deoldify.lite`)
@@ -187,6 +221,9 @@ def run_bench(out_dir='bench/results', threads:int=2, n:int=5, quick:bool=False,
         if quick and video_seconds: specs.append(dict(kind='video', cfg=cases[0][1]['cfg'], model='tiny', render_factor=2, seconds=1, size=(64, 48)))
         if default_weights and video_seconds and not quick:
             specs.append(dict(kind='video', weights=str(default_weights), render_factor=21, seconds=video_seconds, size=(640, 360)))
+        if quick: specs.append(dict(kind='folder', case='folder of 6 1024x768 photos rf4, tiny', photos=6, render_factor=4, cfg=cases[0][1]['cfg']))
+        elif default_weights: specs.append(dict(kind='folder', case='folder of 24 1024x768 photos rf35, default', photos=24, render_factor=35,
+                                                weights=str(default_weights)))
         if video_seconds and not quick:  # the video model's architecture (stand-in weights): at 12 fps, to keep the run short
             specs.append(dict(kind='video', cfg=PRESETS['video'], model='video architecture', render_factor=21, seconds=video_seconds,
                               fps='12', size=(640, 360), with_merge=False))
@@ -208,7 +245,7 @@ def run_bench(out_dir='bench/results', threads:int=2, n:int=5, quick:bool=False,
                 new.append(bench_in_subprocess(s, env, module='deoldify.lite'))
             else: new.append(bench_in_subprocess(s, env))
             new[-1]['run'] = run
-            if s['kind'] != 'video':
+            if s['kind'] not in ('video', 'folder'):
                 outs[(s['case'], s['path'])] = np.load(s['out'])
                 new[-1]['psnr_vs_reference'] = round(psnr(outs[(s['case'], s['path'])], outs[(s['case'], 'reference')]), 2)
             rows = add_speedups(merge_rows(old, new))  # results so far are written after every case: a long run that fails keeps them

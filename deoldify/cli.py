@@ -102,14 +102,14 @@ def _colorize(args) -> int:
         elif dest.exists() and not args.overwrite: skipped += 1
         else: todo.append((src, dest))
     t0 = time.time()
-    chunk = max(1, args.batch_size)
-    groups = [todo[i:i+chunk] for i in range(0, len(todo), chunk)]
-    job = partial(_colorize_group, model, lite, rf_img, args)
     if lite: workers, threads = 1, contextlib.nullcontext()
     else:
         from deoldify.visualize import model_workers, torch_threads
         workers = model_workers(model, args.workers)
         threads = torch_threads(torch.get_num_threads()//workers)
+    chunk = max(1, args.batch_size//workers)  # the workers share the batch: as much memory as one worker, and faster
+    groups = [todo[i:i+chunk] for i in range(0, len(todo), chunk)]
+    job = partial(_colorize_group, model, lite, rf_img, args)
     with threads:  # a small model works on two groups at once, each on half the threads, while pictures are read and written
         for written, errors in progress_bar(ordered_map(job, groups, workers), total=len(groups), display=not args.quiet):
             for e in errors: print(f'error: {e}', file=sys.stderr)
@@ -202,7 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument('--compare', action='store_true', help='also write NAME_compare.jpg, original beside result')
     c.add_argument('--watermark', action='store_true', help='mark results as AI-colorized')
     c.add_argument('--overwrite', action='store_true', help='redo outputs that already exist')
-    c.add_argument('--batch-size', type=int, default=4, help='images per forward pass')
+    c.add_argument('--batch-size', type=int, default=4, help='photos in the model at once, shared by the workers')
     c.add_argument('--stabilize', type=float, default=0., help='video: temporal chroma smoothing strength, 0–1 (e.g. 0.8)')
     c.add_argument('--crf', type=int, default=17, help='video: encoder quality (H.264 CRF, lower is better)')
     c.add_argument('--codec', default='libx264', help='video: ffmpeg encoder')
