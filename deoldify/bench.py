@@ -10,9 +10,9 @@ import numpy as np
 import torch, torch.nn as nn
 from PIL import Image
 from fastprogress.fastprogress import progress_bar
-from .core import DeOldifyError, atomic_path, load_image, save_image, ordered_map
+from .core import DeOldifyError, atomic_path, load_image, save_image
 from .models import build_generator, init_spectral_uv, fold_norms, clone_model, load_generator, PRESETS
-from .visualize import bf16_supported, inference_context, input_for, colorize_images, model_workers, torch_threads
+from .visualize import bf16_supported, inference_context, input_for, colorize_images, model_workers, model_map
 from .metrics import psnr
 from .export import ALL_PATHS, prepare_for_inference, pt2_file
 from .lite import reset_peak_rss, peak_rss_mb, time_it
@@ -93,10 +93,9 @@ def bench_video(spec:dict) -> dict:
         info = probe(clip); n, sz = info.n_frames, rf*16
         x = input_for(torch.randn(bs, 3, sz, sz), path)
         def timed(fn, w:int) -> float:  # `fn(i)` for each batch start `i`, `w` batches at once on their share of the threads
-            with torch_threads(spec['threads']//w):
-                t0 = time.perf_counter()
-                for _ in ordered_map(fn, range(0, n, bs), w): pass
-                return time.perf_counter() - t0
+            t0 = time.perf_counter()
+            for _ in model_map(fn, range(0, n, bs), w): pass
+            return time.perf_counter() - t0
         forward_s = lambda w: timed(lambda i: _forward(m, x[:min(bs, n - i)], path), w)
         schemes = sorted({1, workers})
         before = {w: forward_s(w) for w in schemes}

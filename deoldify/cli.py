@@ -4,11 +4,11 @@
 
 # %% ../nbs/13_cli.ipynb #50d206d1
 from __future__ import annotations
-import argparse, contextlib, glob, logging, os, sys, time
+import argparse, glob, logging, os, sys, time
 from functools import partial
 from pathlib import Path
 import deoldify
-from .core import DeOldifyError, IMAGE_EXTS, VIDEO_EXTS, ordered_map
+from .core import DeOldifyError, IMAGE_EXTS, VIDEO_EXTS
 
 # %% auto #0
 __all__ = ['collect_inputs', 'side_by_side', 'build_parser', 'main']
@@ -102,18 +102,15 @@ def _colorize(args) -> int:
         elif dest.exists() and not args.overwrite: skipped += 1
         else: todo.append((src, dest))
     t0 = time.time()
-    if lite: workers, threads = 1, contextlib.nullcontext()
-    else:
-        from deoldify.visualize import model_workers, torch_threads
-        workers = model_workers(model, args.workers)
-        threads = torch_threads(torch.get_num_threads()//workers)
+    if not lite: from deoldify.visualize import model_workers, model_map
+    workers = 1 if lite else model_workers(model, args.workers)
     chunk = max(1, args.batch_size//workers)  # the workers share the batch: as much memory as one worker, and faster
     groups = [todo[i:i+chunk] for i in range(0, len(todo), chunk)]
     job = partial(_colorize_group, model, lite, rf_img, args)
-    with threads:  # a small model works on two groups at once, each on half the threads, while pictures are read and written
-        for written, errors in progress_bar(ordered_map(job, groups, workers), total=len(groups), display=not args.quiet):
-            for e in errors: print(f'error: {e}', file=sys.stderr)
-            done += written; failed += len(errors)
+    results = map(job, groups) if lite else model_map(job, groups, workers)  # a small model: two groups at once, each on half the threads
+    for written, errors in progress_bar(results, total=len(groups), display=not args.quiet):
+        for e in errors: print(f'error: {e}', file=sys.stderr)
+        done += written; failed += len(errors)
     dt = time.time() - t0
     print(f'colorized {done}, skipped {skipped} (already there; --overwrite to redo), failed {failed}'
           f' in {dt:.1f} s; results in {out_dir}')

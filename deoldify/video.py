@@ -13,12 +13,11 @@ import cv2
 import torch.nn as nn
 from PIL import Image
 from fastprogress.fastprogress import progress_bar
-from fastcore.basics import store_attr
+from fastcore.basics import store_attr, chunked
 from functools import partial
-from fastcore.basics import chunked
-from .core import DeOldifyError, atomic_path, find_weights, IMAGENET_STATS, in_background, ordered_map
+from .core import DeOldifyError, atomic_path, find_weights, IMAGENET_STATS, in_background
 import torch, torch.nn.functional as F
-from .visualize import load_colorizer_model, watermark, download, inference_context, input_for, render_size, model_workers, torch_threads
+from .visualize import load_colorizer_model, watermark, download, inference_context, input_for, render_size, model_workers, model_map
 
 log = logging.getLogger('deoldify')
 
@@ -424,19 +423,18 @@ def colorize_video(model:nn.Module, src, dest, render_factor:int=21, batch_size:
     sub = chroma_subsampling((info.width, info.height))  # the encoder's (a quarter turn keeps both sides even or not)
     stab, idx = (ChromaStabilizer(stabilize) if stabilize else None), first*seg_len
     frames = in_background(read_frames(info, first*seg_len, 'gray'), ahead=2*batch_size*workers)  # decoding overlaps the model
-    batches = ordered_map(partial(chroma_of, model, render_factor=render_factor, subsampling=sub), chunked(frames, batch_size), workers)
+    batches = model_map(partial(chroma_of, model, render_factor=render_factor, subsampling=sub), chunked(frames, batch_size), workers)
     todo = info.n_frames - first*seg_len
     pb, t0 = progress_bar(batches, total=-(-todo//batch_size), display=progress), time.time()
     try:
-        with torch_threads(torch.get_num_threads()//workers):
-            for y8, cbcr in pb:
-                for planes in to_planes(y8, cbcr, stab):  # in order: the stabilizer follows the frames
-                    if watermarked or keep_frames: rgb = planes_to_rgb(planes)
-                    if watermarked: rgb = np.asarray(watermark(Image.fromarray(rgb))); planes = rgb_to_planes(rgb, sub)
-                    if keep_frames: Image.fromarray(rgb).save(Path(keep_frames)/f'{idx:06d}.png')
-                    out.write(tuple(np.rot90(p, turn) for p in planes) if turn else planes)
-                    idx += 1
-                pb.comment = f'{(idx - first*seg_len)/(time.time() - t0 + 1e-9):.1f} fps'
+        for y8, cbcr in pb:
+            for planes in to_planes(y8, cbcr, stab):  # in order: the stabilizer follows the frames
+                if watermarked or keep_frames: rgb = planes_to_rgb(planes)
+                if watermarked: rgb = np.asarray(watermark(Image.fromarray(rgb))); planes = rgb_to_planes(rgb, sub)
+                if keep_frames: Image.fromarray(rgb).save(Path(keep_frames)/f'{idx:06d}.png')
+                out.write(tuple(np.rot90(p, turn) for p in planes) if turn else planes)
+                idx += 1
+            pb.comment = f'{(idx - first*seg_len)/(time.time() - t0 + 1e-9):.1f} fps'
         out.close()
     except BaseException: out.abort(); raise  # no encoder or thread left behind; finished segments stay for a resume
     finally: batches.close(); frames.close()

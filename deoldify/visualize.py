@@ -10,7 +10,7 @@ import numpy as np
 import torch, torch.nn as nn
 from PIL import Image
 from .core import (DeOldifyError, find_weights, atomic_path, default_device, load_image, save_image, render_size,
-                           merge_luminance, image_to_input, output_to_image, watermark)
+                           merge_luminance, image_to_input, output_to_image, watermark, ordered_map)
 from contextlib import nullcontext
 from .models import load_generator, fold_norms, clone_model, TAIL_STRIPES
 
@@ -19,7 +19,7 @@ log = logging.getLogger('deoldify')
 # %% auto #0
 __all__ = ['log', 'PATHS', 'CHANNELS_LAST', 'SMALL_MODEL', 'DEFAULT_WEIGHTS', 'PUBLISHED', 'bf16_supported',
            'optimize_for_inference', 'input_for', 'inference_context', 'to_model_input', 'from_model_output',
-           'colorize_images', 'model_workers', 'torch_threads', 'resolve_weights', 'load_colorizer_model',
+           'colorize_images', 'model_workers', 'torch_threads', 'model_map', 'resolve_weights', 'load_colorizer_model',
            'ModelImageVisualizer', 'get_image_colorizer', 'download']
 
 # %% ../nbs/10_image_colorizer.ipynb #40e48aa9
@@ -106,6 +106,10 @@ def torch_threads(n:int):
     old = torch.get_num_threads(); torch.set_num_threads(max(1, n))
     try: yield
     finally: torch.set_num_threads(old)
+
+def model_map(fn, items, workers:int=1):
+    "`ordered_map` of `fn`, which runs a model, with PyTorch's threads shared among the `workers` for as long as it runs."
+    with torch_threads(torch.get_num_threads()//workers): yield from ordered_map(fn, items, workers)
 
 # %% ../nbs/10_image_colorizer.ipynb #f4fe1dc4
 DEFAULT_WEIGHTS = 'DeOldifyDefault_gen.pth'
