@@ -4,7 +4,7 @@
 
 # %% ../nbs/16_bench.ipynb #862bc311
 from __future__ import annotations
-import gc, json, os, platform, statistics, subprocess, sys, tempfile, time
+import gc, json, os, platform, resource, statistics, subprocess, sys, tempfile, time
 from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn
@@ -96,22 +96,30 @@ def bench_video(spec:dict) -> dict:
             t0 = time.perf_counter()
             for _ in model_map(fn, range(0, n, bs), w): pass
             return time.perf_counter() - t0
+        def cpu_s() -> tuple[float, float]:  # CPU seconds so far: this process, and its finished children (ffmpeg)
+            me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+            return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
         forward_s = lambda w: timed(lambda i: _forward(m, x[:min(bs, n - i)], path), w)
         schemes = sorted({1, workers})
         before = {w: forward_s(w) for w in schemes}
         gc.collect(); reset_peak_rss()
-        t0 = time.perf_counter()
-        colorize_video(m, clip, tmp/'out.mp4', rf, batch_size=bs, progress=False, preset=spec.get('preset', 'medium'), workers=workers)
-        e2e = time.perf_counter() - t0
+        preset = spec.get('preset', 'medium')
+        c0, t0 = cpu_s(), time.perf_counter()
+        colorize_video(m, clip, tmp/'out.mp4', rf, batch_size=bs, progress=False, preset=preset, workers=workers)
+        e2e, c1 = time.perf_counter() - t0, cpu_s()
         peak = peak_rss_mb()  # streaming: before the frames are held in memory for the model-only timings below
-        by_workers = {w: (before[w] + forward_s(w))/2 for w in schemes}  # model-only, measured before and after the end-to-end run
+        after = {w: forward_s(w) for w in schemes[::-1]}  # the fastest scheme last, for its CPU time just below
+        by_workers = {w: (before[w] + after[w])/2 for w in schemes}  # model-only, measured before and after the end-to-end run
         best = min(by_workers, key=by_workers.get)  # the model alone, run its fastest way
+        c2 = cpu_s(); forward_s(best); model_cpu = cpu_s()[0] - c2[0]
         forward, with_merge = by_workers[best], None
         if spec.get('with_merge', True):
             frames, sub = list(read_frames(info, 0, 'gray')), chroma_subsampling((info.width, info.height))
             with_merge = timed(lambda i: colorize_planes(m, frames[i:i+bs], rf, sub), best)
-        return dict(case=f"video {spec['size'][0]}x{spec['size'][1]} {spec['seconds']} s at {fps} fps rf{rf}, {spec.get('model', 'default')}",
+        return dict(case=f"video {spec['size'][0]}x{spec['size'][1]} {spec['seconds']} s at {fps} fps rf{rf}, {spec.get('model', 'default')}"
+                         + (f', x264 {preset}' if preset != 'medium' else ''),
                     path=path, workers=workers, frames=n, model_forward_s=round(forward, 2),
+                    cpu_s=dict(model_alone=round(model_cpu, 1), end_to_end_ours=round(c1[0] - c0[0], 1), end_to_end_ffmpeg=round(c1[1] - c0[1], 1)),
                     model_forward_s_by_workers={str(w): round(t, 2) for w, t in by_workers.items()},
                     end_to_end_s=round(e2e, 2), end_to_end_fps=round(n/e2e, 2),
                     ratio_to_forward=round(e2e/forward, 3), peak_rss_mb=round(peak, 1),
@@ -185,10 +193,11 @@ def markdown(rows:list[dict], meta:dict) -> str:
                      f"{r.get('gflop', '–')} | {r.get('gflops_per_s', '–')} | {r['psnr_vs_reference']} | {r['setup_s']} |")
     vids = [r for r in rows if 'end_to_end_fps' in r]
     if vids:
-        lines += ['', '| video case | path | workers | frames | model forward s | model + merge s | end to end s | fps | end to end / forward | end to end / model + merge | peak RSS MB (streaming) |',
-                  '|---|---|---|---|---|---|---|---|---|---|---|']
+        lines += ['', '| video case | path | workers | frames | model forward s | model + merge s | end to end s | fps | end to end / forward | end to end / model + merge | peak RSS MB (streaming) | CPU s: model alone / end to end, ours + ffmpeg |',
+                  '|---|---|---|---|---|---|---|---|---|---|---|---|']
+        cpu = lambda c: f"{c['model_alone']} / {c['end_to_end_ours']} + {c['end_to_end_ffmpeg']}" if c else '–'
         lines += [f"| {r['case']} | {r['path']} | {r.get('workers', 1)} | {r['frames']} | {r['model_forward_s']} | {r.get('model_and_merge_s', '–')} | {r['end_to_end_s']} | "
-                  f"{r['end_to_end_fps']} | {r['ratio_to_forward']} | {r.get('ratio_to_model_and_merge', '–')} | {r['peak_rss_mb']} |" for r in vids]
+                  f"{r['end_to_end_fps']} | {r['ratio_to_forward']} | {r.get('ratio_to_model_and_merge', '–')} | {r['peak_rss_mb']} | {cpu(r.get('cpu_s'))} |" for r in vids]
     folders = [r for r in rows if 'by_workers' in r]
     if folders:
         lines += ['', '| folder case | path | workers | median s | photos/s | peak RSS MB |', '|---|---|---|---|---|---|']
@@ -219,7 +228,8 @@ def run_bench(out_dir='bench/results', threads:int=2, n:int=5, quick:bool=False,
                       for p in e2e_paths]
         if quick and video_seconds: specs.append(dict(kind='video', cfg=cases[0][1]['cfg'], model='tiny', render_factor=2, seconds=1, size=(64, 48)))
         if default_weights and video_seconds and not quick:
-            specs.append(dict(kind='video', weights=str(default_weights), render_factor=21, seconds=video_seconds, size=(640, 360)))
+            specs += [dict(kind='video', weights=str(default_weights), render_factor=21, seconds=video_seconds, size=(640, 360), preset=p)
+                      for p in ('medium', 'veryfast')]
         if quick: specs.append(dict(kind='folder', case='folder of 6 1024x768 photos rf4, tiny', photos=6, render_factor=4, cfg=cases[0][1]['cfg']))
         elif default_weights: specs.append(dict(kind='folder', case='folder of 24 1024x768 photos rf35, default', photos=24, render_factor=35,
                                                 weights=str(default_weights)))

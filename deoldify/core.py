@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #13a1e5eb
 from __future__ import annotations
-import os, tempfile, contextlib, importlib.util, warnings, queue, threading
+import os, tempfile, contextlib, importlib.util, warnings, queue, threading, ctypes
 from pathlib import Path
 import numpy as np
 import cv2
@@ -14,8 +14,9 @@ warnings.filterwarnings('ignore', message='.*torch.jit.script.*is deprecated', c
 
 # %% auto #0
 __all__ = ['IMAGE_EXTS', 'VIDEO_EXTS', 'pkg_path', 'IMAGENET_STATS', 'DeOldifyError', 'models_dirs', 'find_weights',
-           'atomic_path', 'default_device', 'has_module', 'in_background', 'ordered_map', 'load_image', 'render_size',
-           'image_to_input', 'output_to_image', 'merge_luminance', 'save_image', 'watermark']
+           'atomic_path', 'default_device', 'has_module', 'in_background', 'ordered_map', 'keep_freed_memory',
+           'load_image', 'render_size', 'image_to_input', 'output_to_image', 'merge_luminance', 'save_image',
+           'watermark']
 
 # %% ../nbs/00_core.ipynb #a7b9b9d6
 class DeOldifyError(Exception):
@@ -118,6 +119,20 @@ def ordered_map(fn, items, workers:int=2, ahead:int|None=None):
             while pending: yield pending.popleft().result()
         finally:
             for f in pending: f.cancel()
+
+# %% ../nbs/00_core.ipynb #53e06a46
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD, _M_ARENA_MAX = -1, -3, -8  # mallopt's parameters (malloc.h)
+
+def keep_freed_memory(mmap_mb:int=32, # blocks up to this size come from the heap (32 MB is glibc's ceiling)
+                      trim_mb:int=1024, # free memory the heap keeps before giving any back to the system
+                      arenas:int=2, # heaps shared by all threads
+                     ) -> bool:
+    "Have glibc's `malloc` reuse freed memory instead of faulting in fresh pages on every model call; False where it cannot or is told not to."
+    if os.environ.get('DEOLDIFY_MALLOC') == 'system': return False
+    try: libc = ctypes.CDLL('libc.so.6')
+    except OSError: return False  # not glibc (macOS, Windows, musl): nothing to do
+    return all(libc.mallopt(k, v) == 1 for k, v in ((_M_MMAP_THRESHOLD, mmap_mb*2**20), (_M_TRIM_THRESHOLD, trim_mb*2**20),
+                                                   (_M_ARENA_MAX, arenas)))
 
 # %% ../nbs/00_core.ipynb #b81da253
 Image.MAX_IMAGE_PIXELS = 400_000_000  # very large scans are fine: only the render-size copy goes through the model

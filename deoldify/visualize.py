@@ -10,7 +10,7 @@ import numpy as np
 import torch, torch.nn as nn
 from PIL import Image
 from .core import (DeOldifyError, find_weights, atomic_path, default_device, load_image, save_image, render_size,
-                           merge_luminance, image_to_input, output_to_image, watermark, ordered_map)
+                           merge_luminance, image_to_input, output_to_image, watermark, ordered_map, keep_freed_memory)
 from contextlib import nullcontext
 from .models import load_generator, fold_norms, clone_model, TAIL_STRIPES
 
@@ -37,6 +37,7 @@ def optimize_for_inference(model:nn.Module, path:str='fast', device=None) -> nn.
     m = clone_model(model).eval().to(device)
     m.inference_path = path
     if path == 'reference': return m
+    if device.type == 'cpu': keep_freed_memory()
     m = fold_norms(m)
     m.tail_stripes = TAIL_STRIPES
     if path in CHANNELS_LAST: m = m.to(memory_format=torch.channels_last)
