@@ -146,9 +146,13 @@ def _train(args) -> int:
     return 0
 
 def _evaluate(args) -> int:
-    from deoldify.evaluate import evaluate, write_report
-    res = evaluate(args.truth, args.model or ['default'], protocol=args.protocol, n=args.n, render_factor=args.render_factor,
-                   fid_network=None if args.no_fid else args.fid_network, baseline_grey=not args.no_grey)
+    from deoldify.evaluate import evaluate, evaluate_video, write_report
+    if args.protocol == 'video' or Path(args.truth).suffix.lower() in VIDEO_EXTS:
+        res = evaluate_video(args.truth, args.model or ['default'], render_factor=args.render_factor or 21, every=args.every,
+                             stabilize=args.stabilize, baseline_grey=not args.no_grey)
+    else:
+        res = evaluate(args.truth, args.model or ['default'], protocol=args.protocol, n=args.n, render_factor=args.render_factor,
+                       fid_network=None if args.no_fid else args.fid_network, baseline_grey=not args.no_grey)
     md = write_report(res, args.output)
     print(md.read_text()); print(f'report: {md.parent}')
     return 0
@@ -245,10 +249,12 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument('--no-pretrained', action='store_true', help='do not load ImageNet weights for the encoder')
     t.add_argument('--workers', type=int, default=0)
     t.set_defaults(func=_train)
-    e = sub.add_parser('evaluate', help='score models against colour photos (colourfulness, ΔCF, PSNR, SSIM, FID)')
-    e.add_argument('--truth', required=True, help='folder of colour photos (the truth)')
+    e = sub.add_parser('evaluate', help='score models against colour photos (colourfulness, ΔCF, PSNR, SSIM, FID) or a colour clip (and CDC)')
+    e.add_argument('--truth', required=True, help='folder of colour photos, or a colour video (the truth)')
     e.add_argument('--model', action='append', help="model to score (repeatable): 'default', 'artistic', 'stable', or a weights file")
-    e.add_argument('--protocol', default='val5k', choices=['val5k', 'full'])
+    e.add_argument('--protocol', default='val5k', choices=['val5k', 'full', 'video'], help='a video --truth is always scored as video')
+    e.add_argument('--every', type=int, default=5, help='video: score colour on one frame in EVERY (flicker uses all)')
+    e.add_argument('--stabilize', type=float, nargs='+', default=[0.], help='video: a row per model and stabilizer strength')
     e.add_argument('-n', type=int, default=None, help='use the first N colour photos')
     e.add_argument('--render-factor', type=int, default=None, help='default: 16 for val5k, 35 for full')
     e.add_argument('--fid-network', default='auto', choices=['auto', 'inception_v3', 'efficientnet_lite0'])

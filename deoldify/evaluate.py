@@ -4,7 +4,7 @@
 
 # %% ../nbs/12_evaluate.ipynb #1d70890b
 from __future__ import annotations
-import json, time
+import json, re, subprocess, tempfile, time
 from pathlib import Path
 import numpy as np
 from PIL import Image
@@ -16,8 +16,8 @@ from .fakes import center_square
 from .visualize import load_colorizer_model, colorize_images, load_image
 
 # %% auto #0
-__all__ = ['spread', 'load_truths', 'colorize_truths', 'score', 'evaluate', 'model_labels', 'markdown_table', 'case_grid',
-           'write_report']
+__all__ = ['spread', 'load_truths', 'colorize_truths', 'image_scores', 'summarize', 'score', 'evaluate', 'model_labels',
+           'markdown_table', 'case_grid', 'write_report', 'grey_clip', 'score_video', 'evaluate_video']
 
 # %% ../nbs/12_evaluate.ipynb #6fee1267
 def spread(items:list) -> list:
@@ -57,15 +57,22 @@ def colorize_truths(model_name, truths, render_factor:int, batch_size:int=8) -> 
         out += colorize_images(model, greys[i:i+batch_size], render_factor, batch_size=batch_size)
     return out
 
+def image_scores(name:str, fake, truth) -> dict:
+    "One colorized picture's scores against its truth."
+    return dict(name=name, colorfulness=colorfulness(fake), colorfulness_real=colorfulness(truth), psnr=psnr(fake, truth), ssim=ssim(fake, truth))
+
+def summarize(per:list[dict]) -> dict:
+    "Means of per-image scores, with ΔCF both ways: the gap of the means, and the mean per-image gap."
+    cf = np.array([p['colorfulness'] for p in per]); cfr = np.array([p['colorfulness_real'] for p in per])
+    return dict(n=len(per), colorfulness=float(cf.mean()), colorfulness_real=float(cfr.mean()),
+                delta_cf_means=float(cfr.mean() - cf.mean()), delta_cf_per_image=float(np.abs(cfr - cf).mean()),
+                psnr=float(np.mean([p['psnr'] for p in per if np.isfinite(p['psnr'])] or [float('inf')])),
+                ssim=float(np.mean([p['ssim'] for p in per])))
+
 def score(fakes, truths, extractor) -> dict:
     "Per-image and mean metrics of `fakes` against `truths` (list of (name, image))."
-    per = [dict(name=n, colorfulness=colorfulness(f), colorfulness_real=colorfulness(t), psnr=psnr(f, t), ssim=ssim(f, t))
-           for f, (n, t) in zip(fakes, truths)]
-    cf = np.array([p['colorfulness'] for p in per]); cfr = np.array([p['colorfulness_real'] for p in per])
-    res = dict(n=len(per), colorfulness=float(cf.mean()), colorfulness_real=float(cfr.mean()),
-               delta_cf_means=float(cfr.mean() - cf.mean()), delta_cf_per_image=float(np.abs(cfr - cf).mean()),
-               psnr=float(np.mean([p['psnr'] for p in per if np.isfinite(p['psnr'])] or [float('inf')])),
-               ssim=float(np.mean([p['ssim'] for p in per])))
+    per = [image_scores(n, f, t) for f, (n, t) in zip(fakes, truths)]
+    res = summarize(per)
     if extractor is not None and len(per) >= 2:
         res['fid'] = frechet_distance(extractor(fakes), extractor([t for _, t in truths])); res['fid_network'] = extractor.name
     return dict(summary=res, per_image=per)
@@ -99,9 +106,12 @@ def model_labels(names) -> dict:
 
 def markdown_table(results:dict) -> str:
     "One row per model."
-    cols = ['colorfulness', 'delta_cf_means', 'delta_cf_per_image', 'psnr', 'ssim', 'fid']
+    video = results['protocol'] == 'video'
+    cols = ['colorfulness', 'delta_cf_means', 'delta_cf_per_image', 'psnr', 'ssim'] + (['cdc', 'static_chroma_change', 'fps'] if video else ['fid'])
     fidnet = next((r['summary'].get('fid_network') for r in results['models'].values() if 'fid_network' in r['summary']), None)
-    head = (f"Protocol `{results['protocol']}`, render factor {results['render_factor']}, {results['n_images']} images "
+    what = (f"{results['n_images']} frames (one in {results['every']} of {results['n_frames']}; CDC and static chroma change on all {results['n_frames']})"
+            if video else f"{results['n_images']} images")
+    head = (f"Protocol `{results['protocol']}`, render factor {results['render_factor']}, {what} "
             f"from `{results['truth_dir']}`" + (f"; FID on {fidnet} features" if fidnet else '') + '.\n\n')
     lines = ['| model | ' + ' | '.join(c.replace('_', ' ') for c in cols) + ' |', '|---' * (len(cols) + 1) + '|']
     labels = model_labels(list(results['models']))
@@ -109,17 +119,18 @@ def markdown_table(results:dict) -> str:
         s = r['summary']
         lines.append(f'| {labels[name]} | ' + ' | '.join(f"{s[c]:.3f}" if c in s else '–' for c in cols) + ' |')
     real = next(iter(results['models'].values()))['summary']['colorfulness_real']
-    return head + '\n'.join(lines) + f'\n\nColourfulness of the real photos: {real:.2f}.\n'
+    return head + '\n'.join(lines) + f"\n\nColourfulness of the real {'frames' if video else 'photos'}: {real:.2f}.\n"
 
 def case_grid(truths, fakes, per_image, k:int=4, size:int=160) -> Image.Image:
-    "Rows of (grey | colorized | truth) for the `k` best and `k` worst images by PSNR."
+    "Rows of (grey | colorized | truth) for the `k` best and `k` worst images by PSNR, `size` wide, with the first truth's aspect."
     order = np.argsort([p['psnr'] for p in per_image])
     idx = list(order[::-1][:k]) + list(order[:k])
-    grid = Image.new('RGB', (3*size, len(idx)*size), 'white')
+    w, h = truths[0][1].size; cell = (size, max(1, round(size*h/w)))
+    grid = Image.new('RGB', (3*cell[0], len(idx)*cell[1]), 'white')
     for r, i in enumerate(idx):
         t = truths[i][1]
         for c, im in enumerate([to_bw(t), fakes[i], t]):
-            grid.paste(im.convert('RGB').resize((size, size)), (c*size, r*size))
+            grid.paste(im.convert('RGB').resize(cell), (c*cell[0], r*cell[1]))
     return grid
 
 def write_report(results:dict, out_dir) -> Path:
@@ -131,6 +142,52 @@ def write_report(results:dict, out_dir) -> Path:
     labels = model_labels(list(results['models']))
     for name, r in results['models'].items():
         g = case_grid(results['_truths'], results['_fakes'][name], r['per_image'])
-        stem = labels[name].rsplit('.', 1)[0].replace('/', '_')  # one grid per model, even for files of the same name
+        stem = re.sub(r'[^\w.-]+', '_', re.sub(r'\.pth?\b', '', labels[name]))  # one grid per row, a plain file name
         with atomic_path(out_dir/f'cases_{stem}.jpg') as tmp: g.save(tmp, format='JPEG', quality=90)
     return out_dir/'results.md'
+
+# %% ../nbs/12_evaluate.ipynb #0beea064
+def grey_clip(src, dest) -> Path:
+    "`src`'s video turned grey (ITU-R 601 luma), losslessly encoded, without audio: the input the models are scored on."
+    from deoldify.video import ffmpeg_exe, probe
+    probe(src)  # a clear error for a file that is not a readable video
+    r = subprocess.run([ffmpeg_exe(), '-y', '-v', 'error', '-i', str(src), '-map', '0:v:0', '-vf', 'format=gray,format=yuv444p',
+                        '-c:v', 'libx264', '-qp', '0', '-an', str(dest)], capture_output=True, text=True)
+    if r.returncode: raise DeOldifyError(f'cannot turn it grey: {r.stderr.strip()[-200:]}', path=src)
+    return Path(dest)
+
+def score_video(clip, truth, every:int=5, thumb:int=256) -> tuple[dict, list]:
+    "Flicker on every frame and colour scores against `truth` on every `every`-th frame of `clip`; and those frames' thumbnails (clip, truth)."
+    from deoldify.video import probe, read_frames, FlickerMeter
+    meter, per, thumbs = FlickerMeter(), [], []
+    small = lambda a: (im := Image.fromarray(a)).resize((thumb, max(1, round(thumb*im.height/im.width))), Image.BILINEAR)
+    for i, (f, t) in enumerate(zip(read_frames(probe(clip)), read_frames(probe(truth)))):
+        meter.update(f)
+        if i % every == 0: per.append(image_scores(f'frame {i}', f, t)); thumbs.append((small(f), small(t)))
+    if not per: raise DeOldifyError('no frame could be decoded', path=clip)
+    return dict(summary=dict(summarize(per), cdc=meter.cdc, static_chroma_change=meter.static_chroma_change, frames=i + 1),
+                per_image=per), thumbs
+
+def evaluate_video(truth_clip, models:list[str], render_factor:int=21, every:int=5,
+                   stabilize:list[float]=(0.,), # a row per model and strength
+                   baseline_grey:bool=True) -> dict:
+    "Score each of `models` on the colour clip `truth_clip` turned grey, with the real clip and the grey clip as baselines."
+    from deoldify.video import colorize_video
+    with tempfile.TemporaryDirectory() as td:
+        tmp = Path(td); grey = grey_clip(truth_clip, tmp/'grey.mp4')
+        runs = [('real colour', truth_clip, None)] + ([('grey', grey, None)] if baseline_grey else [])
+        results, fakes = dict(protocol='video', render_factor=render_factor, truth_dir=str(truth_clip), every=every, models={}), {}
+        for m in models:
+            model = load_colorizer_model(m, 'cpu')
+            for st in stabilize:
+                name = str(m) + (f', stabilize {st:g}' if len(stabilize) > 1 or st else '')
+                t0 = time.perf_counter()
+                out = colorize_video(model, grey, tmp/f'{len(runs)}.mp4', render_factor, stabilize=st)
+                runs.append((name, out, time.perf_counter() - t0))
+        for name, clip, seconds in progress_bar(runs, leave=False):
+            r, thumbs = score_video(clip, truth_clip, every)
+            if seconds: r['summary'].update(seconds=round(seconds, 1), fps=round(r['summary']['frames']/seconds, 2))
+            results['models'][name], fakes[name] = r, [f for f, _ in thumbs]
+    results.update(n_images=r['summary']['n'], n_frames=r['summary']['frames'], _fakes=fakes,
+                   _truths=[(f'frame {i*every}', t) for i, (_, t) in enumerate(thumbs)])
+    return results

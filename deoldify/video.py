@@ -23,8 +23,8 @@ log = logging.getLogger('deoldify')
 
 # %% auto #0
 __all__ = ['log', 'CONTAINERS', 'ffmpeg_exe', 'VideoInfo', 'probe', 'make_test_clip', 'frame_times', 'output_times',
-           'is_constant_rate', 'read_frames', 'encoder_args', 'chroma_subsampling', 'FrameWriter', 'cdc',
-           'static_chroma_change', 'ChromaStabilizer', 'predict_chroma', 'rgb_to_ycbcr', 'ycbcr_to_rgb',
+           'is_constant_rate', 'read_frames', 'encoder_args', 'chroma_subsampling', 'FrameWriter', 'FlickerMeter',
+           'cdc', 'static_chroma_change', 'ChromaStabilizer', 'predict_chroma', 'rgb_to_ycbcr', 'ycbcr_to_rgb',
            'colorize_frames', 'chroma_of', 'to_planes', 'colorize_planes', 'planes_to_rgb', 'rgb_to_planes',
            'output_suffix', 'SegmentWriter', 'colorize_video', 'VideoColorizer', 'get_video_colorizer',
            'get_artistic_video_colorizer']
@@ -218,25 +218,44 @@ def _js(p, q):
     kl = lambda a, b: np.sum(np.where(a > 0, a*np.log2(np.maximum(a, 1e-12)/np.maximum(b, 1e-12)), 0.))
     return 0.5*kl(p, m) + 0.5*kl(q, m)
 
+class FlickerMeter:
+    "Both flicker measures of a clip, fed one H×W×3 RGB frame at a time (a long clip is never held in memory)."
+    def __init__(self, y_tol:float=3.): # luminance change (0–255) below which a pixel counts as static
+        self.y_tol, self.prev, self.divergences, self.changes = y_tol, None, [], []
+
+    def update(self, frame:np.ndarray):
+        "Compare `frame` with the one before it."
+        hists = [np.bincount(frame[..., c].ravel(), minlength=256)/frame[..., c].size for c in range(3)]
+        yuv = cv2.cvtColor(np.ascontiguousarray(frame), cv2.COLOR_RGB2YUV).astype(np.float32)
+        if self.prev is not None:
+            hists0, yuv0 = self.prev
+            self.divergences.append(np.mean([_js(a, b) for a, b in zip(hists0, hists)]))
+            static = np.abs(yuv[..., 0] - yuv0[..., 0]) < self.y_tol
+            if static.any(): self.changes.append(float((np.abs(yuv[..., 1] - yuv0[..., 1]) + np.abs(yuv[..., 2] - yuv0[..., 2]))[static].mean()))
+        self.prev = hists, yuv
+
+    @property
+    def cdc(self) -> float:
+        "Colour distribution consistency: mean JS divergence of consecutive frames' RGB histograms."
+        return float(np.mean(self.divergences)) if self.divergences else 0.
+
+    @property
+    def static_chroma_change(self) -> float:
+        "Mean |ΔU|+|ΔV| between consecutive frames over the static pixels."
+        return float(np.mean(self.changes)) if self.changes else 0.
+
+def _flicker(frames, y_tol:float=3.) -> FlickerMeter:
+    meter = FlickerMeter(y_tol)
+    for f in frames: meter.update(f)
+    return meter
+
 def cdc(frames) -> float:
-    "Colour distribution consistency: mean JS divergence of consecutive frames' RGB histograms."
-    hists, vals = None, []
-    for f in frames:
-        h = [np.bincount(f[..., c].ravel(), minlength=256)/f[..., c].size for c in range(3)]
-        if hists is not None: vals.append(np.mean([_js(a, b) for a, b in zip(hists, h)]))
-        hists = h
-    return float(np.mean(vals)) if vals else 0.
+    "Colour distribution consistency of `frames` (RGB): mean JS divergence of consecutive frames' RGB histograms."
+    return _flicker(frames).cdc
 
 def static_chroma_change(frames, y_tol:float=3.) -> float:
     "Mean |ΔU|+|ΔV| between consecutive frames over pixels whose luminance changed less than `y_tol`."
-    prev, vals = None, []
-    for f in frames:
-        yuv = cv2.cvtColor(np.ascontiguousarray(f), cv2.COLOR_RGB2YUV).astype(np.float32)
-        if prev is not None:
-            m = np.abs(yuv[..., 0] - prev[..., 0]) < y_tol
-            if m.any(): vals.append(float((np.abs(yuv[..., 1] - prev[..., 1]) + np.abs(yuv[..., 2] - prev[..., 2]))[m].mean()))
-        prev = yuv
-    return float(np.mean(vals)) if vals else 0.
+    return _flicker(frames, y_tol).static_chroma_change
 
 # %% ../nbs/11_video_colorizer.ipynb #5b37f1f8
 class ChromaStabilizer:
