@@ -8,7 +8,7 @@ import json, statistics, sys, time
 from pathlib import Path
 import numpy as np
 from PIL import Image
-from .core import DeOldifyError, load_image, save_image, render_size, image_to_input, output_to_image, merge_luminance
+from .core import DeOldifyError, load_image, save_image, render_size, image_to_input, output_to_image, merge_luminance, keep_freed_memory
 
 # %% auto #0
 __all__ = ['onnx_session', 'OnnxRunner', 'Pt2Runner', 'exported_runner', 'LiteColorizer', 'reset_peak_rss', 'peak_rss_mb',
@@ -54,6 +54,7 @@ class Pt2Runner:
         self.meta = json.loads(extra['deoldify.json'] or '{}')
         self.dtype, self.module = getattr(torch, self.meta.get('dtype', 'float32')), prog.module()
         if threads: torch.set_num_threads(threads)
+        keep_freed_memory()  # as the fast paths in a fastai process
 
     def __call__(self, x:np.ndarray) -> np.ndarray:
         import torch
