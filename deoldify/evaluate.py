@@ -173,6 +173,7 @@ def evaluate_video(truth_clip, models:list[str], render_factor:int=21, every:int
                    baseline_grey:bool=True) -> dict:
     "Score each of `models` on the colour clip `truth_clip` turned grey, with the real clip and the grey clip as baselines."
     from deoldify.video import colorize_video
+    if every < 1: raise DeOldifyError(f'every must be at least 1 (score one frame in `every`), not {every}')
     with tempfile.TemporaryDirectory() as td:
         tmp = Path(td); grey = grey_clip(truth_clip, tmp/'grey.mp4')
         runs = [('real colour', truth_clip, None)] + ([('grey', grey, None)] if baseline_grey else [])

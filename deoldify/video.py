@@ -278,7 +278,7 @@ def _luma(x:torch.Tensor) -> torch.Tensor: return (x*_LUMA).sum(1, keepdim=True)
 
 # The model's output is ImageNet-normalised RGB. Clamping the RGB to 0–1 is clamping the output to these bounds, and
 # the chroma is then one 2×3 matrix (scaled by the normalisation) plus a constant: one pass over the output instead of
-# a dozen. The constant is added after resizing, on a quarter of the pixels (a bilinear resize keeps constants).
+# a dozen. The constant is added after resizing, to the (usually smaller) chroma: a bilinear resize keeps constants.
 _CBCR_OF_RGB = torch.tensor([[-0.299, -0.587, 0.886], [0.701, -0.587, -0.114]])/torch.tensor([[1.772], [1.402]])  # BT.601
 _OUT_LO, _OUT_HI = -_MEAN/_STD, (1 - _MEAN)/_STD  # normalised values of RGB 0 and 1
 _CBCR_OF_OUT = 255*_CBCR_OF_RGB*_STD.view(1, 3)
