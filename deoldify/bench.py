@@ -108,10 +108,11 @@ def bench_video(spec:dict) -> dict:
         colorize_video(m, clip, tmp/'out.mp4', rf, batch_size=bs, progress=False, preset=preset, workers=workers)
         e2e, c1 = time.perf_counter() - t0, cpu_s()
         peak = peak_rss_mb()  # streaming: before the frames are held in memory for the model-only timings below
-        after = {w: forward_s(w) for w in schemes[::-1]}  # the fastest scheme last, for its CPU time just below
+        after, after_cpu = {}, {}
+        for w in schemes: c = cpu_s()[0]; after[w] = forward_s(w); after_cpu[w] = cpu_s()[0] - c
         by_workers = {w: (before[w] + after[w])/2 for w in schemes}  # model-only, measured before and after the end-to-end run
         best = min(by_workers, key=by_workers.get)  # the model alone, run its fastest way
-        c2 = cpu_s(); forward_s(best); model_cpu = cpu_s()[0] - c2[0]
+        model_cpu = after_cpu[best]
         forward, with_merge = by_workers[best], None
         if spec.get('with_merge', True):
             frames, sub = list(read_frames(info, 0, 'gray')), chroma_subsampling((info.width, info.height))

@@ -296,8 +296,7 @@ def predict_chroma(model:nn.Module, y:torch.Tensor, # luminance, B×1×H×W, 0�
 
 def rgb_to_ycbcr(x:torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
     "RGB (B×3×H×W, 0–255) to full-range BT.601 luminance (B×1×H×W) and 0-centred chroma (Cb, Cr: B×2×H×W)."
-    y = _luma(x)
-    return y, torch.cat([(x[:, 2:3] - y)/1.772, (x[:, :1] - y)/1.402], 1)
+    return _luma(x), torch.einsum('oc,bchw->bohw', _CBCR_OF_RGB, x)
 
 def ycbcr_to_rgb(y:torch.Tensor, cbcr:torch.Tensor) -> torch.Tensor:
     "Full-range BT.601 luminance (B×1×H×W) and 0-centred chroma (B×2×H×W) to RGB, 0–255."
