@@ -201,7 +201,7 @@ def pretrain_generator(path_bw, path_color, # the black-and-white mirror and the
         start = 0
         if done and i < done['phase']: continue
         dls = colorize_dls(path_bw, path_color, size=ph['size'], bs=ph['bs'], keep_pct=ph['keep_pct'], num_workers=num_workers)
-        loss.pixel_wgt = ph.get('pixel_wgt', 1.)
+        loss.pixel_wgt, loss.pixel = ph.get('pixel_wgt', 1.), ph.get('pixel', 'l1')
         learn = generator_learner(dls, gen, loss, wd=p['wd'])
         learn.path, learn.model_dir = ckpt_dir, '.'
         if done and i == done['phase']:
