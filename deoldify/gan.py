@@ -103,8 +103,8 @@ def gan_train(gen_weights, crit_weights, path_bw, path_color, out_dir, preset:di
     critic = gan_critic(**preset['critic'])
     critic.load_state_dict(torch.load(out_dir/'checkpoints'/f'{stage}_critic_latest.pth' if done else crit_weights,
                                       map_location='cpu', weights_only=True))
-    feat = FeatureLoss(backbone=feature_backbone, pixel_wgt=g.get('pixel_wgt', 1.), pixel=g.get('pixel', 'l1'))
-    learn = gan_learner(dls, gen, critic, feat, g['thresh'], g['crit_lr_mult'], wd=preset['wd'])
+    feat = FeatureLoss(backbone=feature_backbone, pixel_wgt=g.get('pixel_wgt', 1.), pixel_term=g.get('pixel_term', 'l1'))
+    learn = gan_learner(dls, gen, critic, feat, g['thresh'], g['crit_lr_mult'], weights_gen=(g.get('crit_wgt', 1.), 1.5), wd=preset['wd'])
     if start: log.info(f'resuming {stage} at iteration {start}/{n_iter}')
     tb = GANTensorBoard(out_dir/'runs'/stage, feat, step_offset=start)
     learn.fit(1, g['lr'], cbs=[tb, GANCheckpoint(out_dir, stage, every, start, n_iter)])

@@ -47,11 +47,11 @@ def feature_backbone(name:str='auto') -> tuple[nn.Module, list[int], str]:
 _LUMA = torch.tensor([0.299, 0.587, 0.114]).view(1, 3, 1, 1)  # ITU-R BT.601, as the colorizer's merge
 
 class FeatureLoss(nn.Module):
-    "Pixel L1 + weighted L1 between ImageNet-classifier features of the output and the target (DeOldify's loss)."
+    "A pixel term + weighted L1 between ImageNet-classifier features of the output and the target (DeOldify's loss)."
     def __init__(self, layer_wgts=(20, 70, 10), # weights of the three feature levels
                  backbone:str='auto', # 'auto', 'vgg16_bn' or 'efficientnet_lite0'
                  pixel_wgt:float=1., # weight of the pixel term (1 in the original)
-                 pixel:str='l1', # 'l1' on the normalised RGB (the original), or 'colour_mse' (see above)
+                 pixel_term:str='l1', # 'l1' on the normalised RGB (the original), or 'colour_mse' (see above)
                  stats=imagenet_stats, # the normalisation of input and target, for 'colour_mse'
                 ):
         super().__init__()
@@ -59,13 +59,13 @@ class FeatureLoss(nn.Module):
         self.m_feat.eval()
         self.m_feat.requires_grad_(False)
         self.hooks = hook_outputs([self.m_feat[i] for i in layer_ids], detach=False)
-        if pixel not in ('l1', 'colour_mse'): raise DeOldifyError(f"unknown pixel loss '{pixel}'; use 'l1' or 'colour_mse'")
-        self.wgts, self.pixel_wgt, self.pixel = list(layer_wgts), pixel_wgt, pixel
+        if pixel_term not in ('l1', 'colour_mse'): raise DeOldifyError(f"unknown pixel term '{pixel_term}'; use 'l1' or 'colour_mse'")
+        self.wgts, self.pixel_wgt, self.pixel_term = list(layer_wgts), pixel_wgt, pixel_term
         self.register_buffer('mean', torch.tensor(stats[0]).view(1, -1, 1, 1), persistent=False)
         self.register_buffer('std', torch.tensor(stats[1]).view(1, -1, 1, 1), persistent=False)
         self.relative = self.backbone != 'vgg16_bn'
         self.metric_names = ['pixel'] + [f'feat_{i}' for i in range(len(layer_ids))]
-        log.info(f'feature loss on {self.backbone} layers {layer_ids}, weights {self.wgts}, pixel {pixel} weight {pixel_wgt}')
+        log.info(f'feature loss on {self.backbone} layers {layer_ids}, weights {self.wgts}, pixel {pixel_term} weight {pixel_wgt}')
 
     def train(self, mode:bool=True):
         "The feature network stays in eval mode (fixed BatchNorm statistics) whatever the learner does."
@@ -75,16 +75,16 @@ class FeatureLoss(nn.Module):
         self.m_feat(x)
         return [(o.clone() if clone else o) for o in self.hooks.stored]
 
-    def pixel_loss(self, input, target):
+    def pixel_error(self, input, target):
         "The pixel term before its weight."
-        if self.pixel == 'l1': return F.l1_loss(input, target)
+        if self.pixel_term == 'l1': return F.l1_loss(input, target)
         out, truth = input*self.std + self.mean, target*self.std + self.mean
         return F.mse_loss(out + ((truth - out)*_LUMA.to(out)).sum(1, keepdim=True), truth)
 
     def forward(self, input, target):
         out_feat = self._features(target, clone=True)
         in_feat = self._features(input)
-        self.feat_losses = [self.pixel_loss(input, target)*self.pixel_wgt]
+        self.feat_losses = [self.pixel_error(input, target)*self.pixel_wgt]
         scale = [fo.abs().mean().detach().clamp_min(1e-6) if self.relative else 1. for fo in out_feat]
         self.feat_losses += [F.l1_loss(fi, fo)/s*w for fi, fo, w, s in zip(in_feat, out_feat, self.wgts, scale)]
         self.metrics = dict(zip(self.metric_names, self.feat_losses))

@@ -53,10 +53,12 @@ PRESETS = {
                                 dict(size=96, bs=16, keep_pct=1.0, epochs=2, lr=1e-4, frozen=False),
                                 dict(size=96, bs=16, keep_pct=1.0, epochs=2, lr=1e-4, frozen=False, pixel_wgt=1000.),
                                 dict(size=128, bs=16, keep_pct=1.0, epochs=1, lr=1e-4, frozen=False, pixel_wgt=1000.),
-                                dict(size=128, bs=16, keep_pct=1.0, epochs=3, lr=1e-4, frozen=False, pixel_wgt=1000.)],
+                                dict(size=128, bs=16, keep_pct=1.0, epochs=3, lr=1e-4, frozen=False, pixel_wgt=1000.),
+                                dict(size=128, bs=16, keep_pct=0.5, epochs=1, lr=5e-5, frozen=False, pixel_wgt=5e4, pixel_term='colour_mse'),
+                                dict(size=128, bs=16, keep_pct=1.0, epochs=4, lr=1e-4, frozen=False, pixel_wgt=5e4, pixel_term='colour_mse')],
                       critic=dict(nf=32, n_blocks=3), crit_pretrain=dict(size=128, bs=16, epochs=1, lr=1e-3),
                       gan=dict(size=128, bs=8, keep_pct=0.2, lr=2e-5, thresh=0.65, crit_lr_mult=5.,
-                               checkpoint_pct=0.02, pixel_wgt=1000.)),
+                               checkpoint_pct=0.02, pixel_wgt=1000., pixel_term='colour_mse')),
 }
 PRESETS['video'] = PRESETS['stable']
 
@@ -201,7 +203,7 @@ def pretrain_generator(path_bw, path_color, # the black-and-white mirror and the
         start = 0
         if done and i < done['phase']: continue
         dls = colorize_dls(path_bw, path_color, size=ph['size'], bs=ph['bs'], keep_pct=ph['keep_pct'], num_workers=num_workers)
-        loss.pixel_wgt, loss.pixel = ph.get('pixel_wgt', 1.), ph.get('pixel', 'l1')
+        loss.pixel_wgt, loss.pixel_term = ph.get('pixel_wgt', 1.), ph.get('pixel_term', 'l1')
         learn = generator_learner(dls, gen, loss, wd=p['wd'])
         learn.path, learn.model_dir = ckpt_dir, '.'
         if done and i == done['phase']:
