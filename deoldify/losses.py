@@ -15,7 +15,8 @@ from .models import efficientnet_lite0_encoder, model_sizes, sfs_idxs
 log = logging.getLogger('deoldify')
 
 # %% auto #0
-__all__ = ['log', 'vgg16_bn_features', 'efficientnet_lite0_features', 'feature_backbone', 'FeatureLoss']
+__all__ = ['log', 'PIXEL_TERMS', 'vgg16_bn_features', 'efficientnet_lite0_features', 'feature_backbone', 'check_pixel_term',
+           'FeatureLoss']
 
 # %% ../nbs/03_losses.ipynb #193dd6d8
 def vgg16_bn_features(pretrained:bool=True) -> tuple[nn.Module, list[int]]|None:
@@ -45,6 +46,12 @@ def feature_backbone(name:str='auto') -> tuple[nn.Module, list[int], str]:
 
 # %% ../nbs/03_losses.ipynb #9f058b88
 _LUMA = torch.tensor([0.299, 0.587, 0.114]).view(1, 3, 1, 1)  # ITU-R BT.601, as the colorizer's merge
+PIXEL_TERMS = ('l1', 'colour_mse')
+
+def check_pixel_term(name:str) -> str:
+    "`name` if it is one of `PIXEL_TERMS`, else a clear error."
+    if name not in PIXEL_TERMS: raise DeOldifyError(f"unknown pixel term '{name}'; use one of {', '.join(PIXEL_TERMS)}")
+    return name
 
 class FeatureLoss(nn.Module):
     "A pixel term + weighted L1 between ImageNet-classifier features of the output and the target (DeOldify's loss)."
@@ -59,8 +66,7 @@ class FeatureLoss(nn.Module):
         self.m_feat.eval()
         self.m_feat.requires_grad_(False)
         self.hooks = hook_outputs([self.m_feat[i] for i in layer_ids], detach=False)
-        if pixel_term not in ('l1', 'colour_mse'): raise DeOldifyError(f"unknown pixel term '{pixel_term}'; use 'l1' or 'colour_mse'")
-        self.wgts, self.pixel_wgt, self.pixel_term = list(layer_wgts), pixel_wgt, pixel_term
+        self.wgts, self.pixel_wgt, self.pixel_term = list(layer_wgts), pixel_wgt, check_pixel_term(pixel_term)
         self.register_buffer('mean', torch.tensor(stats[0]).view(1, -1, 1, 1), persistent=False)
         self.register_buffer('std', torch.tensor(stats[1]).view(1, -1, 1, 1), persistent=False)
         self.relative = self.backbone != 'vgg16_bn'
@@ -77,7 +83,7 @@ class FeatureLoss(nn.Module):
 
     def pixel_error(self, input, target):
         "The pixel term before its weight."
-        if self.pixel_term == 'l1': return F.l1_loss(input, target)
+        if check_pixel_term(self.pixel_term) == 'l1': return F.l1_loss(input, target)
         out, truth = input*self.std + self.mean, target*self.std + self.mean
         return F.mse_loss(out + ((truth - out)*_LUMA.to(out)).sum(1, keepdim=True), truth)
 

@@ -4,11 +4,12 @@
 
 # %% ../nbs/99_testing.ipynb #f8eea519
 from __future__ import annotations
-import math
+import math, multiprocessing.util, shutil, tempfile
+from pathlib import Path
 import torch
 
 # %% auto #0
-__all__ = ['top_singular_pair', 'stand_in_weights', 'tiny_photo_folders']
+__all__ = ['top_singular_pair', 'stand_in_weights', 'scratch_dir', 'tiny_photo_folders']
 
 # %% ../nbs/99_testing.ipynb #befe169d
 def _draw(key:str, shape:tuple, g:torch.Generator) -> torch.Tensor|None:
@@ -53,13 +54,19 @@ def stand_in_weights(manifest:list, # (key, shape, dtype) in state_dict order
     return sd
 
 # %% ../nbs/99_testing.ipynb #2355e3cc
+def scratch_dir(prefix:str='deoldify-test-') -> Path:
+    "A new temporary folder, deleted with everything in it when this process ends."
+    d = Path(tempfile.mkdtemp(prefix=prefix))
+    multiprocessing.util.Finalize(None, shutil.rmtree, args=(str(d), True), exitpriority=0)
+    return d
+
+# %% ../nbs/99_testing.ipynb #d22ca7ce
 def tiny_photo_folders(n:int=8, size:int=40, seed:int=0):
     "Random smooth colour 'photos' and their black-and-white mirror in a temp folder: (path_bw, path_color)."
-    import tempfile, numpy as np
-    from pathlib import Path
+    import numpy as np
     from PIL import Image
     from deoldify.crappify import crappify_folder
-    tmp = Path(tempfile.mkdtemp()); rng = np.random.default_rng(seed)
+    tmp = scratch_dir(); rng = np.random.default_rng(seed)
     (tmp/'color').mkdir()
     for i in range(n):
         a = rng.integers(0, 255, (4, 4, 3), dtype=np.uint8)
