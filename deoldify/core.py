@@ -13,7 +13,7 @@ from PIL import Image, ImageOps, ImageDraw, ImageFont, UnidentifiedImageError
 warnings.filterwarnings('ignore', message='.*torch.jit.script.*is deprecated', category=FutureWarning)
 
 # %% auto #0
-__all__ = ['IMAGE_EXTS', 'VIDEO_EXTS', 'pkg_path', 'IMAGENET_STATS', 'DeOldifyError', 'models_dirs', 'find_weights',
+__all__ = ['IMAGE_EXTS', 'VIDEO_EXTS', 'pkg_path', 'IMAGENET_STATS', 'LUMA_601', 'DeOldifyError', 'models_dirs', 'find_weights',
            'atomic_path', 'default_device', 'has_module', 'in_background', 'ordered_map', 'keep_freed_memory',
            'load_image', 'render_size', 'image_to_input', 'output_to_image', 'merge_luminance', 'save_image',
            'watermark']
@@ -175,6 +175,7 @@ def render_size(size:tuple[int, int], render_factor:int, keep_aspect:bool=False)
 
 # %% ../nbs/00_core.ipynb #82561b9a
 IMAGENET_STATS = ([0.485, 0.456, 0.406], [0.229, 0.224, 0.225])  # fastai's `imagenet_stats`
+LUMA_601 = (0.299, 0.587, 0.114)  # ITU-R BT.601 luminance weights of R, G, B: PIL's 'L', OpenCV's YUV, our merges and losses
 _mean, _std = [np.array(s, dtype=np.float32)[:, None, None] for s in IMAGENET_STATS]
 
 def image_to_input(img:Image.Image, size) -> np.ndarray:

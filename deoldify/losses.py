@@ -9,7 +9,7 @@ import torch, torch.nn as nn, torch.nn.functional as F
 import torchvision
 from fastai.callback.hook import hook_outputs
 from fastai.vision.core import imagenet_stats
-from .core import DeOldifyError
+from .core import DeOldifyError, LUMA_601
 from .models import efficientnet_lite0_encoder, model_sizes, sfs_idxs
 
 log = logging.getLogger('deoldify')
@@ -45,7 +45,7 @@ def feature_backbone(name:str='auto') -> tuple[nn.Module, list[int], str]:
     return (*efficientnet_lite0_features(), 'efficientnet_lite0')
 
 # %% ../nbs/03_losses.ipynb #9f058b88
-_LUMA = torch.tensor([0.299, 0.587, 0.114]).view(1, 3, 1, 1)  # ITU-R BT.601, as the colorizer's merge
+_LUMA = torch.tensor(LUMA_601).view(1, 3, 1, 1)  # as the colorizer's merge
 PIXEL_TERMS = ('l1', 'colour_mse')
 
 def check_pixel_term(name:str) -> str:

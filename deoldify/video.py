@@ -15,7 +15,7 @@ from PIL import Image
 from fastprogress.fastprogress import progress_bar
 from fastcore.basics import store_attr, chunked
 from functools import partial
-from .core import DeOldifyError, atomic_path, find_weights, IMAGENET_STATS, in_background
+from .core import DeOldifyError, atomic_path, find_weights, IMAGENET_STATS, LUMA_601, in_background
 import torch, torch.nn.functional as F
 from .visualize import load_colorizer_model, watermark, download, inference_context, input_for, render_size, model_workers, model_map
 
@@ -271,7 +271,7 @@ class ChromaStabilizer:
         return yuv
 
 # %% ../nbs/11_video_colorizer.ipynb #87dfba81
-_LUMA = torch.tensor([0.299, 0.587, 0.114])[:, None, None]  # ITU-R 601, as PIL's 'L' and OpenCV's YUV
+_LUMA = torch.tensor(LUMA_601)[:, None, None]
 _MEAN, _STD = [torch.tensor(s)[:, None, None] for s in IMAGENET_STATS]
 
 def _luma(x:torch.Tensor) -> torch.Tensor: return (x*_LUMA).sum(1, keepdim=True)
@@ -279,7 +279,7 @@ def _luma(x:torch.Tensor) -> torch.Tensor: return (x*_LUMA).sum(1, keepdim=True)
 # The model's output is ImageNet-normalised RGB. Clamping the RGB to 0–1 is clamping the output to these bounds, and
 # the chroma is then one 2×3 matrix (scaled by the normalisation) plus a constant: one pass over the output instead of
 # a dozen. The constant is added after resizing, to the (usually smaller) chroma: a bilinear resize keeps constants.
-_CBCR_OF_RGB = torch.tensor([[-0.299, -0.587, 0.886], [0.701, -0.587, -0.114]])/torch.tensor([[1.772], [1.402]])  # BT.601
+_CBCR_OF_RGB = (torch.eye(3)[[2, 0]] - _LUMA.view(1, 3))/(2 - 2*_LUMA.view(3, 1)[[2, 0]])  # BT.601: (B − Y)/1.772, (R − Y)/1.402
 _OUT_LO, _OUT_HI = -_MEAN/_STD, (1 - _MEAN)/_STD  # normalised values of RGB 0 and 1
 _CBCR_OF_OUT = 255*_CBCR_OF_RGB*_STD.view(1, 3)
 _CBCR_BIAS = (255*_CBCR_OF_RGB@_MEAN.view(3, 1)).view(1, 2, 1, 1)
