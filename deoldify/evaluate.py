@@ -16,8 +16,8 @@ from .fakes import center_square
 from .visualize import load_colorizer_model, colorize_images, load_image
 
 # %% auto #0
-__all__ = ['spread', 'load_truths', 'colorize_truths', 'image_scores', 'summarize', 'score', 'evaluate', 'model_labels',
-           'markdown_table', 'case_grid', 'write_report', 'grey_clip', 'score_video', 'evaluate_video']
+__all__ = ['spread', 'load_truths', 'colorize_truths', 'image_scores', 'mean_se', 'summarize', 'paired_gaps', 'score', 'evaluate',
+           'model_labels', 'markdown_table', 'case_grid', 'write_report', 'grey_clip', 'score_video', 'evaluate_video']
 
 # %% ../nbs/12_evaluate.ipynb #6fee1267
 def spread(items:list) -> list:
@@ -61,13 +61,30 @@ def image_scores(name:str, fake, truth) -> dict:
     "One colorized picture's scores against its truth."
     return dict(name=name, colorfulness=colorfulness(fake), colorfulness_real=colorfulness(truth), psnr=psnr(fake, truth), ssim=ssim(fake, truth))
 
+def mean_se(values) -> tuple[float, float]:
+    "Mean of the finite `values` and its standard error (sample std/√n; 0 for one value, inf mean for none)."
+    x = np.asarray(values, dtype=float); x = x[np.isfinite(x)]
+    if not len(x): return float('inf'), 0.
+    return float(x.mean()), float(x.std(ddof=1)/np.sqrt(len(x))) if len(x) > 1 else 0.
+
 def summarize(per:list[dict]) -> dict:
-    "Means of per-image scores, with ΔCF both ways: the gap of the means, and the mean per-image gap."
+    "Means of per-image scores and their standard errors, with ΔCF both ways: the gap of the means, and the mean per-image gap."
     cf = np.array([p['colorfulness'] for p in per]); cfr = np.array([p['colorfulness_real'] for p in per])
-    return dict(n=len(per), colorfulness=float(cf.mean()), colorfulness_real=float(cfr.mean()),
+    (c, c_se), (ps, ps_se), (ss, ss_se) = [mean_se([p[k] for p in per]) for k in ('colorfulness', 'psnr', 'ssim')]
+    return dict(n=len(per), colorfulness=c, colorfulness_se=c_se, colorfulness_real=float(cfr.mean()),
                 delta_cf_means=float(cfr.mean() - cf.mean()), delta_cf_per_image=float(np.abs(cfr - cf).mean()),
-                psnr=float(np.mean([p['psnr'] for p in per if np.isfinite(p['psnr'])] or [float('inf')])),
-                ssim=float(np.mean([p['ssim'] for p in per])))
+                psnr=ps, psnr_se=ps_se, ssim=ss, ssim_se=ss_se)
+
+# %% ../nbs/12_evaluate.ipynb #0058026d
+def paired_gaps(results:dict, base:str) -> dict:
+    "Each other model's mean per-image gap to `base` in colourfulness and PSNR, with its standard error: {model: {metric: (gap, se)}}."
+    ref = {p['name']: p for p in results['models'][base]['per_image']}
+    out = {}
+    for m, r in results['models'].items():
+        if m == base: continue
+        pairs = [(p, ref[p['name']]) for p in r['per_image'] if p['name'] in ref]
+        out[m] = {k: mean_se([0. if a[k] == b[k] else a[k] - b[k] for a, b in pairs]) for k in ('colorfulness', 'psnr')}  # inf = inf: no gap
+    return out
 
 def score(fakes, truths, extractor) -> dict:
     "Per-image and mean metrics of `fakes` against `truths` (list of (name, image))."
@@ -91,6 +108,8 @@ def evaluate(truth_dir, models:list[str], protocol:str='val5k', n:int|None=None,
         results['models'][str(m)] = r
         results.setdefault('_fakes', {})[str(m)] = fakes
     results['_truths'] = truths
+    named = [str(m) for m in models]
+    if len(named) >= 2: results['paired'] = dict(base=named[0], gaps=paired_gaps(results, named[0]))
     return results
 
 # %% ../nbs/12_evaluate.ipynb #e192cf6c
@@ -115,11 +134,21 @@ def markdown_table(results:dict) -> str:
             f"from `{results['truth_dir']}`" + (f"; FID on {fidnet} features" if fidnet else '') + '.\n\n')
     lines = ['| model | ' + ' | '.join(c.replace('_', ' ') for c in cols) + ' |', '|---' * (len(cols) + 1) + '|']
     labels = model_labels(list(results['models']))
+    def cell(s, c):
+        if c not in s: return '–'
+        return f"{s[c]:.3f} ± {1.96*s[c + '_se']:.3f}" if s.get(c + '_se') else f"{s[c]:.3f}"
     for name, r in results['models'].items():
-        s = r['summary']
-        lines.append(f'| {labels[name]} | ' + ' | '.join(f"{s[c]:.3f}" if c in s else '–' for c in cols) + ' |')
+        lines.append(f'| {labels[name]} | ' + ' | '.join(cell(r['summary'], c) for c in cols) + ' |')
     real = next(iter(results['models'].values()))['summary']['colorfulness_real']
-    return head + '\n'.join(lines) + f"\n\nColourfulness of the real {'frames' if video else 'photos'}: {real:.2f}.\n"
+    md = head + '\n'.join(lines) + f"\n\nColourfulness of the real {'frames' if video else 'photos'}: {real:.2f}. ± is a 95% interval (1.96 standard errors).\n"
+    if 'paired' in results:
+        base = results['paired']['base']
+        md += (f"\nPhoto by photo against `{labels[base]}` (the first model named), mean gap ± 95%:\n\n"
+               '| model | colourfulness gap | PSNR gap |\n|---|---|---|\n')
+        for m, g in results['paired']['gaps'].items():
+            if m == 'grey': continue
+            md += f"| {labels[m]} | " + ' | '.join(f"{g[k][0]:+.3f} ± {1.96*g[k][1]:.3f}" for k in ('colorfulness', 'psnr')) + ' |\n'
+    return md
 
 def case_grid(truths, fakes, per_image, k:int=4, size:int=160) -> Image.Image:
     "Rows of (grey | colorized | truth) for the `k` best and `k` worst images by PSNR, `size` wide, with the first truth's aspect."

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 from fastprogress.fastprogress import progress_bar
-from .core import DeOldifyError, atomic_path
+from .core import DeOldifyError, atomic_path, LUMA_601
 from .crappify import image_files, to_bw
 from .models import load_generator, fold_norms
 from .metrics import colorfulness, psnr, ssim, skin_hue_drift, FeatureExtractor, frechet_distance
@@ -22,7 +22,8 @@ from .visualize import colorize_images
 log = logging.getLogger('deoldify')
 
 # %% auto #0
-__all__ = ['log', 'STAGES', 'eval_set', 'score_generator', 'pick_checkpoint', 'plot_scores', 'nogan', 'plot_run']
+__all__ = ['log', 'SATURATIONS', 'STAGES', 'eval_set', 'scale_chroma', 'score_generator', 'pick_checkpoint', 'plot_scores',
+           'nogan', 'plot_run']
 
 # %% ../nbs/09_nogan_cycles.ipynb #712e2bfe
 def eval_set(path_color, n:int=64, size:int=128, seed:int=0) -> list[Image.Image]:
@@ -38,11 +39,19 @@ def eval_set(path_color, n:int=64, size:int=128, seed:int=0) -> list[Image.Image
         if len(out) == n: break
     return out
 
-def score_generator(weights, truths:list[Image.Image], render_factor:int|None=None, extractor=None) -> dict:
+def scale_chroma(img:Image.Image, s:float) -> Image.Image:
+    "`img` with its colour (each pixel's RGB minus its BT.601 grey) times `s`: the same luminance, more or less saturated."
+    a = np.asarray(img.convert('RGB'), dtype=np.float32)
+    y = (a @ np.array(LUMA_601, dtype=np.float32))[..., None]
+    return Image.fromarray(np.clip(y + s*(a - y), 0, 255).round().astype(np.uint8))
+
+def score_generator(weights, truths:list[Image.Image], render_factor:int|None=None, extractor=None,
+                    saturation:float=1.) -> dict: # colour of the colorizations scaled by this (see `scale_chroma`)
     "Scores of a generator's colorizations of grey versions of `truths`."
     model = fold_norms(load_generator(weights))
     rf = render_factor or max(1, truths[0].size[0]//16)
     fakes = colorize_images(model, [to_bw(t) for t in truths], rf)
+    if saturation != 1: fakes = [scale_chroma(f, saturation) for f in fakes]
     drift = [d for d in (skin_hue_drift(f, t) for f, t in zip(fakes, truths)) if d is not None]
     ex = extractor or FeatureExtractor('efficientnet_lite0')
     return dict(colorfulness=float(np.mean([colorfulness(f) for f in fakes])),
@@ -51,6 +60,9 @@ def score_generator(weights, truths:list[Image.Image], render_factor:int|None=No
                 ssim=float(np.mean([ssim(f, t) for f, t in zip(fakes, truths)])),
                 feature_distance=frechet_distance(ex(fakes), ex(truths)),
                 skin_hue_drift=float(np.mean(drift)) if drift else None)
+
+# %% ../nbs/09_nogan_cycles.ipynb #15b10d49
+SATURATIONS = (1.1, 1.2, 1.3, 1.4)
 
 # %% ../nbs/09_nogan_cycles.ipynb #9cdbe3f6
 def pick_checkpoint(scores:dict, base:str, max_psnr_drop:float=0.3, max_skin_drift:float=5.) -> str:
@@ -64,13 +76,23 @@ def pick_checkpoint(scores:dict, base:str, max_psnr_drop:float=0.3, max_skin_dri
     return max(good, key=lambda k: (round(scores[k]['colorfulness'], 3), -scores[k]['feature_distance']))
 
 # %% ../nbs/09_nogan_cycles.ipynb #ecf98349
-def plot_scores(scores:dict, chosen:str, dest) -> Path:
-    "Curves of every score across checkpoints, the chosen one marked; saved as PNG."
+def plot_scores(scores:dict, chosen:str, dest,
+                reference:dict|None=None) -> Path: # {saturation: scores} of the pretrained generator with its colour scaled
+    "Curves of every score across checkpoints, and colourfulness against PSNR, the chosen one marked; saved as PNG."
     import matplotlib; matplotlib.use('Agg')
     import matplotlib.pyplot as plt
     names = list(scores)
     keys = ['colorfulness', 'psnr', 'ssim', 'feature_distance', 'skin_hue_drift']
-    fig, axes = plt.subplots(1, len(keys), figsize=(4*len(keys), 3.2))
+    fig, axes = plt.subplots(1, len(keys) + 1, figsize=(4*(len(keys) + 1), 3.2))
+    ax = axes[-1]
+    ax.scatter([scores[n]['colorfulness'] for n in names], [scores[n]['psnr'] for n in names], c=range(len(names)), s=12, cmap='viridis')
+    if reference:
+        line = [scores[names[0]]] + [reference[k] for k in sorted(reference)]
+        ax.plot([s['colorfulness'] for s in line], [s['psnr'] for s in line], 'k--', lw=1,
+                label=f'pretrained, colour ×1–{max(reference):g}'); ax.legend(fontsize=7)
+    ax.scatter([scores[chosen]['colorfulness']], [scores[chosen]['psnr']], s=80, facecolors='none', edgecolors='r')
+    ax.set_xlabel('colourfulness'); ax.set_ylabel('PSNR'); ax.set_title('checkpoints (dark = early)')
+    axes = axes[:-1]
     for ax, k in zip(axes, keys):
         ys = [scores[n][k] if scores[n][k] is not None else np.nan for n in names]
         ax.plot(range(len(names)), ys, 'o-', ms=3)
@@ -99,6 +121,8 @@ def nogan(path_bw, path_color, out_dir, preset:str|dict='cpu-small', cycles:int=
     scores_file = out_dir/'scores.json'
     scores = json.loads(scores_file.read_text()) if scores_file.exists() else {}
     if 'pretrain' not in scores: scores['pretrain'] = score_generator(gen_w, truths, extractor=ex)
+    for s in SATURATIONS:  # the yardstick: the pretrained generator's colour turned up
+        if f'pretrain_x{s:g}' not in scores: scores[f'pretrain_x{s:g}'] = score_generator(gen_w, truths, extractor=ex, saturation=s)
     files = {'pretrain': gen_w}
     for c in range(cycles):
         fakes = out_dir/f'fakes_c{c}'
@@ -114,7 +138,8 @@ def nogan(path_bw, path_color, out_dir, preset:str|dict='cpu-small', cycles:int=
         gen_w, crit_w = files[best], out_dir/'checkpoints'/f'gan_c{c}_critic_latest.pth'
         if stop_after == 'gan': break
     best = pick_checkpoint({k: v for k, v in scores.items() if k in files}, 'pretrain')
-    plot_scores({k: v for k, v in scores.items() if k in files}, best, out_dir/'scores.png')
+    plot_scores({k: v for k, v in scores.items() if k in files}, best, out_dir/'scores.png',
+                reference={s: scores[f'pretrain_x{s:g}'] for s in SATURATIONS})
     with atomic_path(out_dir/'generator_best.pth') as tmp: tmp.write_bytes(Path(files[best]).read_bytes())
     with atomic_path(out_dir/'chosen.json') as tmp: tmp.write_text(json.dumps(dict(chosen=best, scores=scores[best], base=scores['pretrain']), indent=1))
     return out_dir/'generator_best.pth'
