@@ -4,7 +4,7 @@
 
 # %% ../nbs/16_bench.ipynb #862bc311
 from __future__ import annotations
-import gc, json, os, platform, resource, statistics, subprocess, sys, tempfile, time
+import contextlib, gc, json, os, platform, resource, statistics, subprocess, sys, tempfile, time
 from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn
@@ -18,8 +18,8 @@ from .export import ALL_PATHS, prepare_for_inference, pt2_file
 from .lite import reset_peak_rss, peak_rss_mb, time_it
 
 # %% auto #0
-__all__ = ['LITE_PATHS', 'gflop', 'test_photo', 'run_case', 'bench_in_subprocess', 'bench_video', 'bench_folder', 'add_speedups',
-           'merge_rows', 'markdown', 'run_bench']
+__all__ = ['LITE_PATHS', 'gflop', 'test_photo', 'run_case', 'bench_in_subprocess', 'DroppingWriter', 'no_encoder', 'bench_video',
+           'bench_folder', 'add_speedups', 'merge_rows', 'markdown', 'run_bench']
 
 # %% ../nbs/16_bench.ipynb #52727737
 def gflop(model:nn.Module, x:torch.Tensor) -> float:
@@ -78,6 +78,23 @@ def bench_in_subprocess(spec:dict, env:dict|None=None, module:str='deoldify.benc
     return json.loads(r.stdout.strip().splitlines()[-1])
 
 # %% ../nbs/16_bench.ipynb #9439b425
+class DroppingWriter:
+    "Stands in for the H.264 encoder in the video benchmark's `preset='none'` row: takes each frame's bytes and drops them."
+    def __init__(self, dest, *args, **kwargs): self.dest = Path(dest)
+    def write(self, frame): b''.join(p.tobytes() for p in frame) if isinstance(frame, tuple) else frame.tobytes()
+    def close(self): self.dest.write_bytes(b'')
+    def abort(self): pass
+
+@contextlib.contextmanager
+def no_encoder():
+    "Within this, `colorize_video` decodes, colorizes and makes the planes, but encodes and muxes nothing."
+    import deoldify.video as V
+    saved = V.FrameWriter, V._mux
+    V.FrameWriter, V._mux = DroppingWriter, lambda *args, **kwargs: None
+    try: yield
+    finally: V.FrameWriter, V._mux = saved
+
+# %% ../nbs/16_bench.ipynb #828ee191
 def bench_video(spec:dict) -> dict:
     "End-to-end video colorization against model-only time on the same frames (`spec`: weights, render_factor, seconds, size, threads[, workers])."
     from deoldify.video import make_test_clip, probe, read_frames, colorize_video, colorize_planes, chroma_subsampling
@@ -105,7 +122,8 @@ def bench_video(spec:dict) -> dict:
         gc.collect(); reset_peak_rss()
         preset = spec.get('preset', 'medium')
         c0, t0 = cpu_s(), time.perf_counter()
-        colorize_video(m, clip, tmp/'out.mp4', rf, batch_size=bs, progress=False, preset=preset, workers=workers)
+        with (no_encoder() if preset == 'none' else contextlib.nullcontext()):
+            colorize_video(m, clip, tmp/'out.mp4', rf, batch_size=bs, progress=False, preset='medium' if preset == 'none' else preset, workers=workers)
         e2e, c1 = time.perf_counter() - t0, cpu_s()
         peak = peak_rss_mb()  # streaming: before the frames are held in memory for the model-only timings below
         after, after_cpu = {}, {}
@@ -118,7 +136,7 @@ def bench_video(spec:dict) -> dict:
             frames, sub = list(read_frames(info, 0, 'gray')), chroma_subsampling((info.width, info.height))
             with_merge = timed(lambda i: colorize_planes(m, frames[i:i+bs], rf, sub), best)
         return dict(case=f"video {spec['size'][0]}x{spec['size'][1]} {spec['seconds']} s at {fps} fps rf{rf}, {spec.get('model', 'default')}"
-                         + (f', x264 {preset}' if preset != 'medium' else ''),
+                         + ({'medium': '', 'none': ', no encoder (frames dropped)'}.get(preset, f', x264 {preset}')),
                     path=path, workers=workers, frames=n, model_forward_s=round(forward, 2),
                     cpu_s=dict(model_alone=round(model_cpu, 1), end_to_end_ours=round(c1[0] - c0[0], 1), end_to_end_ffmpeg=round(c1[1] - c0[1], 1)),
                     model_forward_s_by_workers={str(w): round(t, 2) for w, t in by_workers.items()},
@@ -230,7 +248,7 @@ def run_bench(out_dir='bench/results', threads:int=2, n:int=5, quick:bool=False,
         if quick and video_seconds: specs.append(dict(kind='video', cfg=cases[0][1]['cfg'], model='tiny', render_factor=2, seconds=1, size=(64, 48)))
         if default_weights and video_seconds and not quick:
             specs += [dict(kind='video', weights=str(default_weights), render_factor=21, seconds=video_seconds, size=(640, 360), preset=p)
-                      for p in ('medium', 'veryfast')]
+                      for p in ('medium', 'veryfast', 'ultrafast', 'none')]
         if quick: specs.append(dict(kind='folder', case='folder of 6 1024x768 photos rf4, tiny', photos=6, render_factor=4, cfg=cases[0][1]['cfg']))
         elif default_weights: specs.append(dict(kind='folder', case='folder of 24 1024x768 photos rf35, default', photos=24, render_factor=35,
                                                 weights=str(default_weights)))

@@ -136,17 +136,17 @@ def markdown_table(results:dict) -> str:
     labels = model_labels(list(results['models']))
     def cell(s, c):
         if c not in s: return '–'
-        return f"{s[c]:.3f} ± {1.96*s[c + '_se']:.3f}" if s.get(c + '_se') else f"{s[c]:.3f}"
+        # frames of one clip are not independent samples: an interval from their spread would claim too much
+        return f"{s[c]:.3f} ± {1.96*s[c + '_se']:.3f}" if s.get(c + '_se') and not video else f"{s[c]:.3f}"
     for name, r in results['models'].items():
         lines.append(f'| {labels[name]} | ' + ' | '.join(cell(r['summary'], c) for c in cols) + ' |')
     real = next(iter(results['models'].values()))['summary']['colorfulness_real']
-    md = head + '\n'.join(lines) + f"\n\nColourfulness of the real {'frames' if video else 'photos'}: {real:.2f}. ± is a 95% interval (1.96 standard errors).\n"
+    md = head + '\n'.join(lines) + f"\n\nColourfulness of the real {'frames' if video else 'photos'}: {real:.2f}." + ('' if video else ' ± is a 95% interval (1.96 standard errors).') + '\n'
     if 'paired' in results:
         base = results['paired']['base']
         md += (f"\nPhoto by photo against `{labels[base]}` (the first model named), mean gap ± 95%:\n\n"
                '| model | colourfulness gap | PSNR gap |\n|---|---|---|\n')
         for m, g in results['paired']['gaps'].items():
-            if m == 'grey': continue
             md += f"| {labels[m]} | " + ' | '.join(f"{g[k][0]:+.3f} ± {1.96*g[k][1]:.3f}" for k in ('colorfulness', 'psnr')) + ' |\n'
     return md
 
