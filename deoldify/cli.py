@@ -4,16 +4,23 @@
 
 # %% ../nbs/13_cli.ipynb #50d206d1
 from __future__ import annotations
-import argparse, glob, logging, os, sys, time
+import argparse, glob, json, logging, os, sys, time
+from collections import Counter
 from functools import partial
 from pathlib import Path
 import deoldify
-from .core import DeOldifyError, IMAGE_EXTS, VIDEO_EXTS
+from .core import DeOldifyError, IMAGE_EXTS, VIDEO_EXTS, check_file, make_folder
 
 # %% auto #0
-__all__ = ['collect_inputs', 'side_by_side', 'build_parser', 'main']
+__all__ = ['collect_inputs', 'Reporter', 'side_by_side', 'build_parser', 'main']
 
 # %% ../nbs/13_cli.ipynb #b313af36
+def _not_a_file(path:Path) -> str:
+    "Why a name that looks like a picture or a film is neither: a link to nowhere or to itself, a named pipe, a device."
+    try: check_file(path)
+    except DeOldifyError as e: return str(e)
+    return f'{path}: not a regular file'
+
 def collect_inputs(inputs:list[str], out_dir:Path, exts=IMAGE_EXTS | VIDEO_EXTS) -> tuple[list[tuple[Path, Path]], list[str]]:
     "(source, destination) pairs for files, folders and globs, and messages for inputs that matched nothing."
     out_dir = Path(out_dir).resolve()
@@ -24,21 +31,59 @@ def collect_inputs(inputs:list[str], out_dir:Path, exts=IMAGE_EXTS | VIDEO_EXTS)
         for m in matches:
             if m.is_dir():
                 nested = m.resolve() in out_dir.parents  # output folder inside this input folder: skip earlier results
-                files = [f for f in sorted(m.rglob('*')) if f.is_file() and f.suffix.lower() in exts
+                entries = sorted(m.rglob('*'))
+                files = [f for f in entries if f.is_file() and f.suffix.lower() in exts
                          and not (nested and out_dir in f.resolve().parents)]
+                problems += [_not_a_file(f) for f in entries if f.suffix.lower() in exts and not f.is_file() and not f.is_dir()]
                 if not files: problems.append(f'{m}: folder has no images'); continue
                 pairs += [(f, out_dir/f.relative_to(m)) for f in files]
             else: pairs.append((m, out_dir/m.name))
     return pairs, problems
 
 # %% ../nbs/13_cli.ipynb #87764c45
-def _colorize_group(model, lite, render_factor:int, args, group:list) -> tuple[int, list[str]]:
-    "Read, colorize and write a group of photos ((source, destination) pairs): how many were written, and the errors."
+class Reporter:
+    "What a run tells as it goes: a bar on a terminal, else a line per finished file; errors always; a JSON record per file if asked; a summary."
+    def __init__(self, quiet:bool=False, # only errors and the summary
+                 log_json=None, # a file to append one JSON record per file to ('-': standard output)
+                 stream=None): # where the plain lines go (default: standard error)
+        from fastprogress.fastprogress import IN_NOTEBOOK
+        from deoldify.core import is_terminal
+        self.quiet, self.stream, self.counts, self.t0 = quiet, stream, Counter(), time.time()
+        self.bar = not quiet and (IN_NOTEBOOK or is_terminal(stream))
+        self.json = sys.stdout if log_json == '-' else open(log_json, 'a', encoding='utf-8', buffering=1) if log_json else None
+
+    def track(self, items, total:int, label:str):
+        "`items` with a bar on a terminal; elsewhere as they are (each finished file makes its own line)."
+        from deoldify.core import track
+        return track(items, total, display=self.bar, label=label)
+
+    def file_done(self, status:str, # 'colorized', 'skipped' or 'failed'
+                  src=None, dest=None, error:str|None=None, seconds:float|None=None):
+        "Count a finished file; say it where it should be said."
+        self.counts[status] += 1
+        if status == 'failed': print(f'error: {error}', file=sys.stderr, flush=True)
+        elif not self.quiet and not self.bar:
+            print(f'{status} {src}' + (f' -> {dest}' if dest and status == 'colorized' else ''), file=self.stream or sys.stderr, flush=True)
+        if self.json:
+            rec = dict(input=None if src is None else str(src), output=None if dest is None else str(dest), status=status,
+                       error=error, seconds=None if seconds is None else round(seconds, 3))
+            self.json.write(json.dumps(rec, ensure_ascii=False) + '\n'); self.json.flush()
+
+    def summary(self, out_dir) -> str:
+        c = self.counts
+        return (f"colorized {c['colorized']}, skipped {c['skipped']} (already there; --overwrite to redo), failed {c['failed']}"
+                f" in {time.time() - self.t0:.1f} s; results in {out_dir}")
+
+    def close(self):
+        if self.json and self.json is not sys.stdout: self.json.close()
+
+def _colorize_group(model, lite, render_factor:int, args, group:list) -> list[tuple]:
+    "Read, colorize and write a group of photos ((source, destination) pairs): (status, source, destination, error, seconds) for each."
     from deoldify.core import load_image, save_image, watermark
-    errors, loaded, written = [], [], 0
+    t0, done, loaded = time.time(), [], []
     for src, dest in group:
         try: loaded.append((src, dest, *load_image(src)))
-        except DeOldifyError as e: errors.append(str(e))
+        except DeOldifyError as e: done.append(('failed', src, dest, str(e)))
     imgs = [img for _, _, img, _ in loaded]
     if lite: outs = [lite.colorize(im, render_factor, args.keep_aspect) for im in imgs]
     else:
@@ -50,12 +95,14 @@ def _colorize_group(model, lite, render_factor:int, args, group:list) -> tuple[i
             if alpha is not None: out.putalpha(alpha)
             save_image(out, dest)
             if args.compare: save_image(side_by_side(img, out), dest.with_name(dest.stem + '_compare.jpg'))
-            written += 1
-        except (OSError, DeOldifyError) as e: errors.append(f'{dest}: cannot write the output ({e})')
-    return written, errors
+            done.append(('colorized', src, dest, None))
+        except DeOldifyError as e: done.append(('failed', src, dest, str(e)))  # names the output and says why, in words
+        except OSError as e: done.append(('failed', src, dest, f'{dest}: cannot write the output ({e})'))
+    order = {src: i for i, (src, _) in enumerate(group)}  # in the order given, errors included
+    per = (time.time() - t0)/max(1, len(group))
+    return [(*d, per) for d in sorted(done, key=lambda d: order[d[1]])]
 
 def _colorize(args) -> int:
-    from fastprogress.fastprogress import progress_bar
     from deoldify.core import render_size
     lite = None
     if args.exported:  # ONNX Runtime alone (PyTorch never loaded), or PyTorch without fastai
@@ -64,19 +111,19 @@ def _colorize(args) -> int:
     else:
         import torch
         torch.set_num_threads(args.threads or os.cpu_count())
-    rf_img, rf_vid = (35, 21) if args.render_factor is None else (args.render_factor,)*2
-    render_size((1, 1), rf_img)  # validates the range before any work
-    out_dir = Path(args.output)
+    if args.render_factor is not None: render_size((1, 1), args.render_factor)  # validates the range before any work
+    out_dir = make_folder(args.output)  # a folder that cannot be made is one line, before the model loads
+    rep = Reporter(args.quiet, args.log_json)
     pairs, problems = collect_inputs(args.inputs, out_dir)
     videos = [(s, d) for s, d in pairs if s.suffix.lower() in VIDEO_EXTS]
     pairs = [(s, d) for s, d in pairs if s.suffix.lower() not in VIDEO_EXTS]
     if lite and videos:
-        problems += [f'{s}: videos need the PyTorch pipeline; leave out --exported (--path onnx_int8 runs ONNX Runtime there)' for s, _ in videos]
+        for s, _ in videos: rep.file_done('failed', s, error=f'{s}: videos need the PyTorch pipeline; leave out --exported (--path onnx_int8 runs ONNX Runtime there)')
         videos = []
     if videos:
         from deoldify.video import output_suffix
         videos = [(s, d.with_suffix(output_suffix(s, args.container))) for s, d in videos]
-    for p in problems: print(f'error: {p}', file=sys.stderr)
+    for p in problems: rep.file_done('failed', error=p)
     if lite: model = None
     elif args.path in ('onnx', 'onnx_int8'):
         from deoldify.export import prepare_for_inference
@@ -86,35 +133,36 @@ def _colorize(args) -> int:
     else:
         from deoldify.visualize import load_colorizer_model
         model = load_colorizer_model(args.model, 'cpu' if args.cpu else None, path=args.path)
+    if lite: rf_img = rf_vid = args.render_factor or lite.render_factor
+    else:
+        from deoldify.models import default_render_factor
+        rf_img, rf_vid = [args.render_factor or default_render_factor(model, k) for k in ('photo', 'video')]
     in_files = {s.resolve() for s, _ in pairs}
-    todo, skipped, failed, done = [], 0, len(problems), 0
+    todo = []
     for src, dest in videos:
-        if dest.exists() and not args.overwrite: skipped += 1; continue
+        if dest.exists() and not args.overwrite: rep.file_done('skipped', src, dest); continue
+        t0 = time.time()
         try:
             from deoldify.video import colorize_video
             colorize_video(model, src, dest, rf_vid, stabilize=args.stabilize, crf=args.crf, preset=args.preset, workers=args.workers,
                            codec=args.codec, keep_frames=dest.with_suffix('') if args.keep_frames else None,
                            watermarked=args.watermark, progress=not args.quiet)
-            done += 1
-        except DeOldifyError as e: print(f'error: {e}', file=sys.stderr); failed += 1
+            rep.file_done('colorized', src, dest, seconds=time.time() - t0)
+        except DeOldifyError as e: rep.file_done('failed', src, dest, str(e))
     for src, dest in pairs:
-        if dest.resolve() in in_files: print(f'error: {src}: output would overwrite an input; choose another output folder', file=sys.stderr); failed += 1
-        elif dest.exists() and not args.overwrite: skipped += 1
+        if dest.resolve() in in_files: rep.file_done('failed', src, dest, f'{src}: output would overwrite an input; choose another output folder')
+        elif dest.exists() and not args.overwrite: rep.file_done('skipped', src, dest)
         else: todo.append((src, dest))
-    t0 = time.time()
     if not lite: from deoldify.visualize import model_workers, model_map
     workers = 1 if lite else model_workers(model, args.workers)
     chunk = max(1, args.batch_size//workers)  # the workers share the batch: as much memory as one worker, and faster
     groups = [todo[i:i+chunk] for i in range(0, len(todo), chunk)]
     job = partial(_colorize_group, model, lite, rf_img, args)
     results = map(job, groups) if lite else model_map(job, groups, workers)  # a small model: two groups at once, each on half the threads
-    for written, errors in progress_bar(results, total=len(groups), display=not args.quiet):
-        for e in errors: print(f'error: {e}', file=sys.stderr)
-        done += written; failed += len(errors)
-    dt = time.time() - t0
-    print(f'colorized {done}, skipped {skipped} (already there; --overwrite to redo), failed {failed}'
-          f' in {dt:.1f} s; results in {out_dir}')
-    return 1 if failed else 0
+    for finished in rep.track(results, len(groups), 'photos: groups'):
+        for status, src, dest, error, seconds in finished: rep.file_done(status, src, dest, error, seconds)
+    print(rep.summary(out_dir)); rep.close()
+    return 1 if rep.counts['failed'] else 0
 
 def side_by_side(a, b):
     "Two pictures of the same size next to each other."
@@ -136,11 +184,13 @@ def _crappify(args) -> int:
 def _train(args) -> int:
     from deoldify.crappify import crappify_folder
     from deoldify.nogan import nogan
+    from deoldify.visualize import resolve_weights
     logging.basicConfig(level=logging.INFO, format='%(message)s')
     bw = Path(args.bw or Path(args.out)/'bw')
     crappify_folder(args.color, bw, n_workers=args.workers)
     w = nogan(bw, args.color, args.out, preset=args.preset, cycles=args.cycles, eval_color=args.eval_color,
-              feature_backbone=args.feature_backbone, pretrained=not args.no_pretrained, stop_after=args.stop_after)
+              feature_backbone=args.feature_backbone, pretrained=not args.no_pretrained, stop_after=args.stop_after,
+              init=resolve_weights(args.init) if args.init else None)
     if args.stop_after: print(f'stopped after stage {args.stop_after}: {w}'); return 0
     print(f'chosen generator: {w} (scores: {Path(args.out)/"scores.png"}; TensorBoard: tensorboard --logdir {Path(args.out)/"runs"})')
     return 0
@@ -148,7 +198,7 @@ def _train(args) -> int:
 def _evaluate(args) -> int:
     from deoldify.evaluate import evaluate, evaluate_video, write_report
     if args.protocol == 'video' or Path(args.truth).suffix.lower() in VIDEO_EXTS:
-        res = evaluate_video(args.truth, args.model or ['default'], render_factor=args.render_factor or 21, every=args.every,
+        res = evaluate_video(args.truth, args.model or ['default'], render_factor=args.render_factor, every=args.every,
                              stabilize=args.stabilize, baseline_grey=not args.no_grey)
     else:
         res = evaluate(args.truth, args.model or ['default'], protocol=args.protocol, n=args.n, render_factor=args.render_factor,
@@ -198,7 +248,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument('inputs', nargs='+', metavar='INPUT', help='image or video files, folders (recursive) or globs')
     c.add_argument('-o', '--output', required=True, metavar='OUTDIR', help='folder for the results (mirrors input folders)')
     c.add_argument('--model', default='default', help="'default' (shipped), 'artistic', 'stable', 'video' or a weights file")
-    c.add_argument('--render-factor', type=int, default=None, help='model resolution = 16×N pixels (1–100; default 35 for photos, 21 for video)')
+    c.add_argument('--render-factor', type=int, default=None, help="model resolution = 16×N pixels (1–100; default: the model's own, "
+                   "stored in its weights file: 12 for the shipped model; 35 for photos and 21 for video with the published ones)")
     c.add_argument('--keep-aspect', action='store_true', help="render at the picture's aspect instead of a square")
     c.add_argument('--compare', action='store_true', help='also write NAME_compare.jpg, original beside result')
     c.add_argument('--watermark', action='store_true', help='mark results as AI-colorized')
@@ -219,7 +270,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument('--path', default='fast', choices=['fast', 'reference', 'onnx', 'onnx_int8'],
                    help='inference path: fast (PyTorch, folded norms, bf16 where the CPU has it), reference (as the original), '
                         'onnx (ONNX Runtime fp32), onnx_int8 (ONNX Runtime int8, fastest on a CPU; exported once and cached)')
-    c.add_argument('-q', '--quiet', action='store_true', help='no progress bar')
+    c.add_argument('-q', '--quiet', action='store_true', help='print only errors and the summary (no progress bar, no line per file)')
+    c.add_argument('--log-json', metavar='FILE', help="append one JSON record per file (input, output, status, error, seconds) to FILE ('-': standard output)")
     c.set_defaults(func=_colorize)
     x = sub.add_parser('export-onnx', help='export a generator to ONNX (fp32, or int8 calibrated on photos)')
     x.add_argument('--model', default='default', help="'default' (shipped), 'artistic', 'stable', 'video' or a weights file")
@@ -241,7 +293,8 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument('--color', required=True, help='folder of colour photos')
     t.add_argument('--out', required=True, help='run folder: checkpoints, TensorBoard logs, weights')
     t.add_argument('--bw', help='black-and-white mirror (made if missing; default OUT/bw)')
-    t.add_argument('--preset', default='cpu-small', choices=['cpu-small', 'artistic', 'stable', 'video'])
+    t.add_argument('--preset', default='cpu-small', choices=['cpu-small', 'cpu-diverse', 'artistic', 'stable', 'video'])
+    t.add_argument('--init', help="start stage 1 from this generator's weights ('default' or a file) instead of ImageNet's encoder")
     t.add_argument('--cycles', type=int, default=1, help='NoGAN cycles of (fakes, critic, GAN)')
     t.add_argument('--stop-after', choices=['pretrain', 'fakes', 'critic', 'gan'], help='run the stages up to this one (resumes later)')
     t.add_argument('--eval-color', help='held-out colour photos to score checkpoints (default: from --color)')
@@ -256,7 +309,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument('--every', type=int, default=5, help='video: score colour on one frame in EVERY (flicker uses all)')
     e.add_argument('--stabilize', type=float, nargs='+', default=[0.], help='video: a row per model and stabilizer strength')
     e.add_argument('-n', type=int, default=None, help='use the first N colour photos')
-    e.add_argument('--render-factor', type=int, default=None, help='default: 16 for val5k, 35 for full')
+    e.add_argument('--render-factor', type=int, default=None, help="default: each model's own (see colorize --help)")
     e.add_argument('--fid-network', default='auto', choices=['auto', 'inception_v3', 'efficientnet_lite0'])
     e.add_argument('--no-fid', action='store_true'); e.add_argument('--no-grey', action='store_true', help='skip the grey baseline')
     e.add_argument('-o', '--output', required=True, help='report folder')

@@ -4,19 +4,20 @@
 
 # %% ../nbs/00_core.ipynb #13a1e5eb
 from __future__ import annotations
-import os, tempfile, contextlib, importlib.util, warnings, queue, threading, ctypes
+import os, io, re, sys, time, errno, stat, numbers, logging, tempfile, contextlib, importlib, importlib.util, warnings, queue, threading, ctypes
 from pathlib import Path
 import numpy as np
 import cv2
-from PIL import Image, ImageOps, ImageDraw, ImageFont, UnidentifiedImageError
+from PIL import Image, ImageDraw, ImageFont, UnidentifiedImageError, features as _pil_features
 # fastai and torchvision still call torch.jit.script at import; the deprecation notice means nothing to our users.
 warnings.filterwarnings('ignore', message='.*torch.jit.script.*is deprecated', category=FutureWarning)
 
 # %% auto #0
-__all__ = ['IMAGE_EXTS', 'VIDEO_EXTS', 'pkg_path', 'IMAGENET_STATS', 'LUMA_601', 'DeOldifyError', 'models_dirs', 'find_weights',
-           'atomic_path', 'default_device', 'has_module', 'in_background', 'ordered_map', 'keep_freed_memory',
-           'load_image', 'render_size', 'image_to_input', 'output_to_image', 'merge_luminance', 'save_image',
-           'watermark']
+__all__ = ['IMAGE_EXTS', 'VIDEO_EXTS', 'pkg_path', 'DEFAULT_MAX_PIXELS', 'PLUGINS', 'IMAGENET_STATS', 'LUMA_601', 'DeOldifyError',
+           'models_dirs', 'find_weights', 'make_folder', 'atomic_path', 'default_device', 'has_module', 'in_background',
+           'ordered_map', 'is_terminal', 'LogProgress', 'track', 'keep_freed_memory', 'max_pixels', 'exif_orientation',
+           'to_srgb', 'check_file', 'load_image', 'render_size', 'image_to_input', 'output_to_image', 'merge_luminance',
+           'save_image', 'watermark']
 
 # %% ../nbs/00_core.ipynb #a7b9b9d6
 class DeOldifyError(Exception):
@@ -26,7 +27,8 @@ class DeOldifyError(Exception):
         super().__init__(f"{self.path}: {msg}" if path is not None else msg)
 
 # %% ../nbs/00_core.ipynb #79ed8796
-IMAGE_EXTS = {'.jpg', '.jpeg', '.png', '.bmp', '.tif', '.tiff', '.webp'}
+IMAGE_EXTS = {'.jpg', '.jpeg', '.jpe', '.jfif', '.png', '.apng', '.bmp', '.tif', '.tiff', '.webp', '.gif', '.jp2', '.j2k',
+              '.avif', '.heic', '.heif', '.jxl'}  # the last three need a plug-in: `load_image` says which
 VIDEO_EXTS = {'.mp4', '.m4v', '.mkv', '.avi', '.mov', '.webm', '.mpg', '.mpeg', '.wmv', '.flv'}
 
 # %% ../nbs/00_core.ipynb #fb632afb
@@ -51,18 +53,49 @@ def find_weights(name:str) -> Path:
 def _umask() -> int:
     m = os.umask(0); os.umask(m); return m
 
+def _cannot_write(dest:Path, e:OSError) -> str:
+    "Why `dest` cannot be written, in words, from the error the system gave."
+    folder = dest.parent
+    up = [folder, *folder.parents]
+    if e.errno in (errno.ENOTDIR, errno.EEXIST):
+        blocker = next((p for p in up if os.path.lexists(p) and not p.is_dir()), folder)
+        return f'cannot write the output: {blocker} is a file, not a folder' + ('' if blocker == folder else f', so {folder} cannot be made')
+    here = next((p for p in up if p.exists()), folder)
+    if e.errno in (errno.EACCES, errno.EPERM): return f'cannot write the output: permission denied, this user may not write in {here}'
+    if e.errno == errno.EROFS: return f'cannot write the output: {here} is on a read-only file system'
+    if e.errno in (errno.ENOSPC, errno.EDQUOT): return f'cannot write the output: no space left on the disk of {here}'
+    if e.errno == errno.ENAMETOOLONG: return 'cannot write the output: the name is too long for this file system'
+    return f'cannot write the output in {folder} ({e.strerror or e})'
+
+def _temp_prefix(dest:Path, suffix:str) -> str:
+    "'.NAME.' for the temporary file, NAME shortened so that the temporary name fits in 255 bytes as the final one does."
+    stem = dest.stem
+    while stem and len(os.fsencode(f'.{stem}.XXXXXXXX{suffix}')) > 255: stem = stem[:-1]
+    return f'.{stem}.'
+
+def make_folder(folder) -> Path:
+    "Make `folder` and its parents where needed, or raise a `DeOldifyError` that says in words why it cannot be made."
+    folder = Path(folder)
+    try: folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e: raise DeOldifyError(_cannot_write(folder/'x', e), path=folder) from None
+    return folder
+
 @contextlib.contextmanager
 def atomic_path(dest, suffix:str|None=None):
     "Yield a temporary path beside `dest`; on success rename it to `dest`, on failure delete it."
     dest = Path(dest)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f'.{dest.stem}.', suffix=suffix or dest.suffix or '.tmp', dir=dest.parent)
+    suffix = suffix or dest.suffix or '.tmp'
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(dest, suffix), suffix=suffix, dir=dest.parent)
+    except OSError as e: raise DeOldifyError(_cannot_write(dest, e), path=dest) from None
     os.close(fd)
     tmp = Path(tmp)
     try:
         yield tmp
         if tmp.exists(): os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the file normal permissions
-        os.replace(tmp, dest)
+        try: os.replace(tmp, dest)
+        except OSError as e: raise DeOldifyError(_cannot_write(dest, e), path=dest) from None
     finally:
         if tmp.exists(): tmp.unlink()
 
@@ -120,6 +153,51 @@ def ordered_map(fn, items, workers:int=2, ahead:int|None=None):
         finally:
             for f in pending: f.cancel()
 
+# %% ../nbs/00_core.ipynb #822af059
+def is_terminal(stream=None) -> bool:
+    "Is `stream` (default: stderr) a terminal a person is watching?"
+    stream = stream or sys.stderr
+    try: return stream.isatty()
+    except (AttributeError, ValueError): return False
+
+class _Quiet:
+    "Iterate `items` and say nothing: the stand-in for a bar that is not shown (it takes a `comment` too)."
+    def __init__(self, items): self.items, self.comment = items, ''
+    def __iter__(self): return iter(self.items)
+
+def _clock(s:float) -> str: return f'{int(s)//60}:{int(s)%60:02d}'
+
+class LogProgress:
+    "Iterate `items`, writing a plain line to `stream` at most every `every` seconds and at the end (for logs and pipes)."
+    def __init__(self, items, total:int|None=None, label:str='progress', every:float=10., stream=None):
+        self.items, self.label, self.every, self.stream = items, label, every, stream
+        self.total = total if total is not None else (len(items) if hasattr(items, '__len__') else None)
+        self.comment = ''
+
+    def _line(self, n:int, elapsed:float):
+        of = f'/{self.total}' if self.total else ''
+        left = f', about {_clock(elapsed*(self.total - n)/n)} left' if self.total and 0 < n < self.total else ''
+        print(f"{self.label}: {n}{of} in {_clock(elapsed)}{left}{f' ({self.comment})' if self.comment else ''}",
+              file=self.stream or sys.stderr, flush=True)
+
+    def __iter__(self):
+        t0 = last = time.monotonic(); n = 0
+        for x in self.items:
+            yield x
+            n += 1
+            if time.monotonic() - last >= self.every: last = time.monotonic(); self._line(n, last - t0)
+        self._line(n, time.monotonic() - t0)
+
+def track(items, total:int|None=None, display:bool=True, # False: no output at all
+             label:str='progress', # what the plain lines start with
+             every:float=10., # seconds between plain lines
+             leave:bool=True):
+    "fastprogress's bar in a notebook or on a terminal; plain lines every `every` seconds anywhere else; nothing if not `display`."
+    from fastprogress.fastprogress import progress_bar, IN_NOTEBOOK
+    if not display: return _Quiet(items)  # fastprogress's hidden bar still writes a '█\r'
+    if IN_NOTEBOOK or is_terminal(): return progress_bar(items, total=total, leave=leave)
+    return LogProgress(items, total, label, every)
+
 # %% ../nbs/00_core.ipynb #53e06a46
 _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD, _M_ARENA_MAX = -1, -3, -8  # mallopt's parameters (malloc.h)
 
@@ -135,34 +213,197 @@ def keep_freed_memory(mmap_mb:int=32, # blocks up to this size come from the hea
                                                    (_M_ARENA_MAX, arenas)))
 
 # %% ../nbs/00_core.ipynb #b81da253
-Image.MAX_IMAGE_PIXELS = 400_000_000  # very large scans are fine: only the render-size copy goes through the model
+DEFAULT_MAX_PIXELS = 400_000_000  # very large scans are fine: only the render-size copy goes through the model
 
-# %% ../nbs/00_core.ipynb #adf40a11
+def max_pixels() -> int:
+    "The largest picture, in pixels (width × height), that `load_image` decodes: `DEOLDIFY_MAX_PIXELS` if set, else 400 million."
+    v = os.environ.get('DEOLDIFY_MAX_PIXELS', '').strip().replace('_', '').replace(',', '')
+    if not v: return DEFAULT_MAX_PIXELS
+    try: return int(float(v))
+    except ValueError: raise DeOldifyError(f'DEOLDIFY_MAX_PIXELS should be a number of pixels, such as 1000000000, not {v!r}') from None
+
+Image.MAX_IMAGE_PIXELS = DEFAULT_MAX_PIXELS
+# `load_image` refuses pictures above the limit with a message of its own; Pillow's warning would only repeat it.
+warnings.filterwarnings('ignore', category=Image.DecompressionBombWarning)
+# A broken EXIF block is reported once by `load_image`, in words; Pillow's notices about it point into its own source.
+warnings.filterwarnings('ignore', category=UserWarning, module=r'PIL\.TiffImagePlugin')
+
+# %% ../nbs/00_core.ipynb #b7be4fbd
+_log = logging.getLogger('deoldify')
+
+def _note(img_notes:list, path, msg:str):
+    "Keep a note about how a picture was read and tell the user (a warning on stderr unless logging is set up otherwise)."
+    img_notes.append(msg)
+    _log.warning('note: %s: %s', path, msg)
+
+_TRANSPOSE = {2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180, 4: Image.Transpose.FLIP_TOP_BOTTOM,
+              5: Image.Transpose.TRANSPOSE, 6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE,
+              8: Image.Transpose.ROTATE_90}
+
+def exif_orientation(im:Image.Image) -> tuple[int, str|None]:
+    "EXIF orientation (1–8) of an opened picture, and why it was ignored when it was: a broken EXIF block is no reason to refuse the pixels."
+    try: o = im.getexif().get(0x0112, 1)
+    except Exception as e: return 1, f'its EXIF block is unreadable ({type(e).__name__}: {e}), so its orientation is ignored'
+    if o in (None, 0): return 1, None  # 0: "undefined", written by some scanners
+    try: good = isinstance(o, numbers.Real) and not isinstance(o, bool) and o == int(o) and 1 <= int(o) <= 8
+    except (ValueError, ZeroDivisionError, OverflowError, TypeError): good = False
+    return (int(o), None) if good else (1, f'its EXIF orientation {o!r} is not one of 1–8, so it is ignored')
+
+# %% ../nbs/00_core.ipynb #9dec0a9c
 def _to_8bit(img:Image.Image) -> Image.Image:
-    "16-bit or float greyscale to 8-bit 'L', using the full range of the data type."
-    a = np.asarray(img)
-    if img.mode.startswith('I;16') or (img.mode == 'I' and a.max() > 255): a = a.astype(np.float64)/65535*255
-    elif img.mode == 'F': a = a.astype(np.float64)*(255 if a.max() <= 1 else 1)
+    "16-bit, 32-bit or float greyscale to 8-bit 'L', using the full range of the data type."
+    a = np.asarray(img).astype(np.float64)
+    if img.mode == 'F':
+        a = np.nan_to_num(a, nan=0., posinf=0., neginf=0.)
+        top = a.max(initial=0.)
+        a = a*(255 if top <= 1 else 1 if top <= 255 else 255/65535 if top <= 65535 else 255/top)
+    elif img.mode.startswith('I;16') or a.max(initial=0) > 255: a = a*(255/65535 if a.max(initial=0) <= 65535 else 255/a.max())
     return Image.fromarray(np.clip(a + 0.5, 0, 255).astype(np.uint8), 'L')
 
-def load_image(path) -> tuple[Image.Image, Image.Image|None]:
-    "Any image file as (RGB image the right way up, alpha channel or None)."
+def _split_alpha(im:Image.Image) -> tuple[Image.Image, Image.Image|None]:
+    "Any mode to (colour or grey picture without alpha, 8 bits a channel where Pillow can; alpha channel or None)."
+    if im.mode in ('L', 'RGB', 'P') and 'transparency' in im.info: im = im.convert('RGBA')  # a palette or a colour marked transparent
+    elif im.mode == 'P': im = im.convert('RGB')
+    elif im.mode in ('PA', 'RGBa'): im = im.convert('RGBA')
+    elif im.mode == 'La': im = im.convert('LA')
+    elif im.mode == '1': im = im.convert('L')
+    elif im.mode.startswith('I') or im.mode == 'F': im = _to_8bit(im)
+    if im.mode not in ('RGBA', 'LA'): return im, None
+    return im.convert(im.mode[:-1]), im.getchannel('A')
+
+# %% ../nbs/00_core.ipynb #4a004895
+def to_srgb(im:Image.Image, icc:bytes|None=None) -> tuple[Image.Image, str|None]:
+    "`im` (L, RGB, CMYK, LAB, …) as RGB, through its embedded ICC profile `icc` to sRGB where there is one; and a note if the profile was unusable."
+    note = None
+    if icc and im.mode in ('L', 'RGB', 'CMYK', 'LAB'):
+        try:
+            from PIL import ImageCms
+            src = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+            if im.mode == 'RGB' and 'srgb' in (ImageCms.getProfileDescription(src) or '').lower(): return im, None  # nothing to do
+            return ImageCms.profileToProfile(im, src, ImageCms.createProfile('sRGB'), outputMode='RGB'), None
+        except Exception as e: note = f'its colour profile is unusable ({type(e).__name__}: {str(e) or "no details"}), so its colours are taken as they are'
+    return im.convert('RGB'), note
+
+# %% ../nbs/00_core.ipynb #d062bf2e
+PLUGINS = {'HEIC': ('pillow_heif', 'pillow-heif'), 'AVIF': ('pillow_avif', 'pillow-avif-plugin'), 'JPEG XL': ('pillow_jxl', 'pillow-jxl-plugin')}
+
+def _register_plugins():
+    "Let Pillow read HEIC, AVIF and JPEG XL where their plug-ins are installed (once)."
+    if getattr(_register_plugins, 'done', False): return
+    _register_plugins.done = True
+    if has_module('pillow_heif'):
+        with contextlib.suppress(Exception): from pillow_heif import register_heif_opener; register_heif_opener()
+    for fmt in ('AVIF', 'JPEG XL'):
+        mod = PLUGINS[fmt][0]
+        if has_module(mod):
+            with contextlib.suppress(Exception): importlib.import_module(mod)  # registers itself
+
+def _sniff(head:bytes) -> str|None:
+    "The kind of file whose first bytes are `head`, among those people name .jpg by mistake or that Pillow may lack a plug-in for."
+    if head[4:8] == b'ftyp':
+        brands = {head[i:i+4] for i in range(8, min(len(head), int.from_bytes(head[:4], 'big')) - 3, 4)}
+        if brands & {b'avif', b'avis'}: return 'AVIF'
+        if brands & {b'heic', b'heix', b'hevc', b'hevx', b'heim', b'heis', b'mif1', b'msf1'}: return 'HEIC'
+        if brands & {b'crx '}: return 'a Canon raw file (CR3)'
+        return 'a video (MP4 or QuickTime)'
+    if head.startswith((b'\xff\x0a', b'\x00\x00\x00\x0cJXL ')): return 'JPEG XL'
+    if head.startswith(b'%PDF'): return 'a PDF document'
+    if head.startswith((b'PK\x03\x04', b'Rar!', b'7z\xbc\xaf', b'\x1f\x8b')): return 'an archive (zip, rar, 7z or gzip)'
+    text = head.lstrip(b'\xef\xbb\xbf \t\r\n').lower()
+    if text.startswith((b'<!doctype html', b'<html', b'<head', b'<?xml')):
+        return 'a web page or XML file'
+    try: head.decode('utf-8')
+    except UnicodeDecodeError: return None
+    return 'a text file' if all(c >= 32 or c in b'\t\r\n\f' for c in head) else None
+
+def _a(word:str) -> str: return 'an' if word[0] in 'AEIOU' else 'a'  # an AVIF, a HEIC
+
+_SIGNATURES = {b'\x89PNG': 'PNG', b'\xff\xd8\xff': 'JPEG', b'GIF8': 'GIF', b'II*\x00': 'TIFF', b'MM\x00*': 'TIFF'}
+
+def _unreadable_format(head:bytes) -> str:
+    "Words for a file that Pillow cannot identify."
+    kind = _sniff(head)
+    if kind in PLUGINS:
+        if has_module(PLUGINS[kind][0]) or (kind == 'AVIF' and _pil_features.check('avif')):
+            return f'{_a(kind)} {kind} image that cannot be decoded: truncated or corrupt'
+        return (f'{_a(kind)} {kind} image, which this Pillow cannot read: install the plug-in {PLUGINS[kind][1]} '
+                f'(pip install {PLUGINS[kind][1]})' + (' or Pillow 11.3 or later' if kind == 'AVIF' else ''))
+    if kind: return f'not an image file: it is {kind}, named as a picture' + (
+        ' (a download that saved an error page instead of the picture?)' if kind.startswith('a web page') else '')
+    fmt = next((f for sig, f in _SIGNATURES.items() if head.startswith(sig)), None)
+    if fmt or head[8:12] == b'WEBP': return f'cannot decode the image, truncated or corrupt (a {fmt or "WebP"} file whose header is damaged)'
+    return 'not an image file (or a format Pillow cannot read)'
+
+# %% ../nbs/00_core.ipynb #c2ab81ea
+def check_file(path:Path):
+    "A `DeOldifyError` in words if `path` is not a regular, non-empty file that can be looked at."
+    try: st = path.stat()
+    except FileNotFoundError:
+        if path.is_symlink(): raise DeOldifyError(f'a symbolic link to {os.readlink(path)}, which does not exist', path=path) from None
+        raise DeOldifyError('no such file', path=path) from None
+    except OSError as e:
+        if e.errno == errno.ELOOP: raise DeOldifyError('a symbolic link that leads back to itself (a loop), not a file', path=path) from None
+        if e.errno in (errno.EACCES, errno.EPERM): raise DeOldifyError('permission denied: this user may not open the folder it is in', path=path) from None
+        raise DeOldifyError(f'cannot read the file ({e.strerror or e})', path=path) from None
+    if stat.S_ISDIR(st.st_mode): raise DeOldifyError('is a folder, not an image', path=path)
+    if not stat.S_ISREG(st.st_mode):
+        kind = 'a named pipe (FIFO)' if stat.S_ISFIFO(st.st_mode) else 'a socket' if stat.S_ISSOCK(st.st_mode) else 'a device'
+        raise DeOldifyError(f'not a regular file but {kind}, so not a picture', path=path)
+    if st.st_size == 0: raise DeOldifyError('empty file (0 bytes): nothing to colorize', path=path)
+
+def _too_large(pixels:int|None, limit:int, dims:str='') -> str:
+    "The refusal of a picture over the pixel limit: how large, the limit, and how to raise it."
+    size = f'is {dims} = {pixels:,} pixels' if dims else f'has {pixels:,} pixels' if pixels else 'is too large'
+    return (f'the picture {size}, more than the limit of {limit:,} pixels that guards against decompression bombs '
+            f'(small files made to fill the memory); if it is a genuine picture, raise the limit with the environment variable '
+            f'DEOLDIFY_MAX_PIXELS, e.g. DEOLDIFY_MAX_PIXELS={pixels or 2*limit}')
+
+def _frames_note(im:Image.Image) -> str|None:
+    "'animated GIF with 3 frames: only the first frame is colorized', or None for a single picture."
+    try: n = getattr(im, 'n_frames', 1)
+    except Exception: return None
+    if n <= 1: return None
+    kind, unit = ('multi-page', 'page') if im.format == 'TIFF' else ('multi-picture', 'picture') if im.format == 'MPO' else ('animated', 'frame')
+    fmt = {'WEBP': 'WebP', 'MPO': 'JPEG (MPO)'}.get(im.format, im.format)
+    return f'{kind} {fmt} with {n} {unit}s: only the first {unit} is colorized'
+
+def load_image(path, icc:bool=True) -> tuple[Image.Image, Image.Image|None]:
+    "Any picture file as (RGB image the right way up, alpha channel or None); how it was read is in `img.info['deoldify_notes']`."
     path = Path(path)
-    if not path.exists(): raise DeOldifyError('no such file', path=path)
-    if path.is_dir(): raise DeOldifyError('is a folder, not an image', path=path)
-    if path.stat().st_size == 0: raise DeOldifyError('empty file', path=path)
-    try:
-        with Image.open(path) as im:
+    check_file(path)
+    _register_plugins()
+    limit = max_pixels()
+    if Image.MAX_IMAGE_PIXELS is not None and Image.MAX_IMAGE_PIXELS < limit: Image.MAX_IMAGE_PIXELS = limit  # Pillow's own check stays above ours
+    notes = []
+    corrupt = lambda e: DeOldifyError(f'cannot decode the image, truncated or corrupt ({type(e).__name__}: {e})', path=path)
+    try: f = open(path, 'rb')
+    except PermissionError: raise DeOldifyError('permission denied: this user may not read the file', path=path) from None
+    except OSError as e: raise DeOldifyError(f'cannot read the file ({e.strerror or e})', path=path) from None
+    def bomb(e): m = re.search(r'\((\d+) pixels\)', str(e)); return DeOldifyError(_too_large(int(m[1]) if m else None, limit), path=path)
+    with f:
+        try: im = Image.open(f)
+        except UnidentifiedImageError:
+            f.seek(0); raise DeOldifyError(_unreadable_format(f.read(64)), path=path) from None
+        except Image.DecompressionBombError as e: raise bomb(e) from None  # over twice Pillow's limit
+        except Exception as e: raise corrupt(e) from None
+        w, h = im.size
+        if w*h > limit: raise DeOldifyError(_too_large(w*h, limit, f'{w}×{h}'), path=path)
+        frames = _frames_note(im)
+        try:
+            if frames: im.seek(0)
             im.load()
-            im = ImageOps.exif_transpose(im)
-    except UnidentifiedImageError: raise DeOldifyError('not an image file (or a format Pillow cannot read)', path=path) from None
-    except (OSError, SyntaxError, ValueError) as e: raise DeOldifyError(f'cannot decode the image, truncated or corrupt ({e})', path=path) from None
-    except Image.DecompressionBombError as e: raise DeOldifyError(f'image too large ({e})', path=path) from None
-    alpha = None
-    if im.mode == 'P': im = im.convert('RGBA' if 'transparency' in im.info else 'RGB')
-    if im.mode in ('RGBA', 'LA', 'PA'): alpha = im.getchannel('A')
-    if im.mode in ('I', 'I;16', 'I;16B', 'I;16L', 'F'): im = _to_8bit(im)
-    return im.convert('RGB'), alpha
+        except Image.DecompressionBombError as e: raise bomb(e) from None
+        except Exception as e: raise corrupt(e) from None  # corrupt data raises all kinds of errors inside the decoders
+        orientation, exif_note = exif_orientation(im)
+        profile = im.info.get('icc_profile') if icc else None
+    if frames: _note(notes, path, frames)
+    if exif_note: _note(notes, path, exif_note)
+    if orientation != 1: im = im.transpose(_TRANSPOSE[orientation])
+    im, alpha = _split_alpha(im)
+    im, icc_note = to_srgb(im, profile)
+    if icc_note: _note(notes, path, icc_note)
+    im.info['deoldify_notes'] = notes
+    return im, alpha
 
 # %% ../nbs/00_core.ipynb #5b38f749
 def render_size(size:tuple[int, int], render_factor:int, keep_aspect:bool=False) -> tuple[int, int]:

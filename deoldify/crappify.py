@@ -11,12 +11,11 @@ import numpy as np
 import torch
 from PIL import Image, ImageDraw
 from fastcore.basics import store_attr
-from fastprogress.fastprogress import progress_bar
-from .core import DeOldifyError, atomic_path, IMAGE_EXTS
+from .core import DeOldifyError, atomic_path, IMAGE_EXTS, track
 
 # %% auto #0
-__all__ = ['to_bw', 'is_greyscale', 'Crappifier', 'image_files', 'is_valid_image', 'crappify_folder', 'TensorImageInput',
-           'PILImageInput', 'InputNoise', 'colorize_datablock', 'colorize_dls']
+__all__ = ['to_bw', 'is_greyscale', 'Crappifier', 'is_held_out', 'image_files', 'is_valid_image', 'crappify_folder',
+           'TensorImageInput', 'PILImageInput', 'InputNoise', 'colorize_datablock', 'colorize_dls']
 
 # %% ../nbs/01_crappify.ipynb #280fddda
 def to_bw(img:Image.Image) -> Image.Image:
@@ -59,6 +58,10 @@ class Crappifier:
         return img
 
 # %% ../nbs/01_crappify.ipynb #37f422af
+def is_held_out(path, pct:float=0.05) -> bool:
+    "Is this file in the held-out share `pct` of a photo set? Decided by its name's CRC-32 alone: the same on every machine, whatever else the folder holds."
+    return zlib.crc32(Path(path).name.encode()) % 10_000 < pct*10_000
+
 def image_files(path, recurse:bool=True) -> list[Path]:
     "Image files under `path`, sorted."
     path = Path(path)
@@ -101,7 +104,7 @@ def crappify_folder(src, # folder tree of colour photos (never modified)
     n_workers = n_workers or os.cpu_count()
     with ProcessPoolExecutor(n_workers) if n_workers > 1 else _Serial() as ex:
         it = ex.map(_crappify_one, jobs, chunksize=16)
-        for status, f, msg in (progress_bar(it, total=len(jobs)) if progress else it):
+        for status, f, msg in (track(it, total=len(jobs), label='photos') if progress else it):
             if status in ('done', 'existing'): res[status] += 1
             elif status == 'greyscale': res['greyscale'].append(str(f))
             else: res['failed'].append(f'{f}: {msg}')
@@ -115,7 +118,7 @@ class _Serial:
 
 # %% ../nbs/01_crappify.ipynb #25aa8405
 from fastai.vision.all import (DataBlock, ImageBlock, PILImage, TensorImage, RandomSplitter, Resize, ResizeMethod,
-                               Normalize, imagenet_stats, RandTransform, Flip)
+                               RandomResizedCrop, Normalize, imagenet_stats, RandTransform, Flip)
 
 class TensorImageInput(TensorImage):
     "The black-and-white input image (a type of its own so that input-only transforms can target it)."
@@ -133,7 +136,9 @@ class InputNoise(RandTransform):
 
 def colorize_datablock(path_bw, path_color, # the mirrored folders
                        size:int=64, keep_pct:float=1., valid_pct:float=0.05, seed:int=42,
-                       noise_std:float=0.03, noise_target:bool=False) -> DataBlock:
+                       noise_std:float=0.03, noise_target:bool=False,
+                       min_scale:float|None=None, # random crops of this share of the area or more, resized to `size` (None: the whole picture)
+                      ) -> DataBlock:
     "A `DataBlock` of (black-and-white, colour) pairs at `size`."
     path_bw, path_color = Path(path_bw), Path(path_color)
     def get_items(_):
@@ -142,7 +147,7 @@ def colorize_datablock(path_bw, path_color, # the mirrored folders
         return sorted(files)
     return DataBlock(blocks=(ImageBlock(PILImageInput), ImageBlock), get_items=get_items,
                      get_y=lambda f: path_color/f.relative_to(path_bw), splitter=RandomSplitter(valid_pct, seed=seed),
-                     item_tfms=Resize(size, method=ResizeMethod.Crop),
+                     item_tfms=RandomResizedCrop(size, min_scale=min_scale) if min_scale else Resize(size, method=ResizeMethod.Crop),
                      batch_tfms=[Flip(), InputNoise(noise_std, on_target=noise_target), Normalize.from_stats(*imagenet_stats)])
 
 def colorize_dls(path_bw, path_color, size:int=64, bs:int=16, num_workers:int=0, **kwargs):

@@ -53,7 +53,7 @@ def pretrain_critic(path_color, fakes_dir, out_dir, preset:dict, cycle:int=0, in
     learn.path, learn.model_dir = ckpt_dir, '.'
     start, done = 0, read_progress(ckpt_dir, stage)
     if done:
-        learn.load(ckpt_dir/Path(done['file']).stem, with_opt=True); start = done['epoch'] + 1
+        learn.load(Path(done['file']).stem, with_opt=True); start = done['epoch'] + 1  # a name inside learn.path
     if start < cp['epochs']:
         learn.fit_one_cycle(cp['epochs'], cp['lr'], start_epoch=start,
                             cbs=[TensorBoardXCallback(out_dir/'runs'/stage, images=False), EpochCheckpoint(ckpt_dir, stage, 0)])

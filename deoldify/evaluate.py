@@ -8,16 +8,17 @@ import json, re, subprocess, tempfile, time
 from pathlib import Path
 import numpy as np
 from PIL import Image
-from fastprogress.fastprogress import progress_bar
-from .core import DeOldifyError, atomic_path
+from .core import DeOldifyError, atomic_path, track
 from .crappify import image_files, to_bw, is_greyscale
-from .metrics import colorfulness, psnr, ssim, FeatureExtractor, frechet_distance
+from .metrics import colorfulness, psnr, ssim, FeatureExtractor, frechet_distance, colour_cast
+from .models import default_render_factor
 from .fakes import center_square
 from .visualize import load_colorizer_model, colorize_images, load_image
 
 # %% auto #0
-__all__ = ['spread', 'load_truths', 'colorize_truths', 'image_scores', 'mean_se', 'summarize', 'paired_gaps', 'score', 'evaluate',
-           'model_labels', 'markdown_table', 'case_grid', 'write_report', 'grey_clip', 'score_video', 'evaluate_video']
+__all__ = ['BLOTCH_DB', 'spread', 'load_truths', 'colorize_truths', 'image_scores', 'mean_se', 'summarize', 'paired_gaps',
+           'score', 'evaluate', 'model_labels', 'markdown_table', 'wrong_colour_table', 'case_grid', 'write_report',
+           'grey_clip', 'score_video', 'evaluate_video']
 
 # %% ../nbs/12_evaluate.ipynb #6fee1267
 def spread(items:list) -> list:
@@ -47,19 +48,24 @@ def load_truths(path, protocol:str='val5k', n:int|None=None, size:int=256) -> li
     return out
 
 # %% ../nbs/12_evaluate.ipynb #e556eb2f
-def colorize_truths(model_name, truths, render_factor:int, batch_size:int=8) -> list[Image.Image]:
-    "Grey versions of `truths` colorized by `model_name` ('grey' returns the grey input)."
+def colorize_truths(model_name, truths, render_factor:int|None=None, # None: the model's own
+                    batch_size:int=8) -> tuple[list[Image.Image], int|None]:
+    "Grey versions of `truths` colorized by `model_name` ('grey' returns the grey input), and the render factor used."
     greys = [to_bw(t) for _, t in truths]
-    if model_name == 'grey': return greys
+    if model_name == 'grey': return greys, None
     model = load_colorizer_model(model_name, 'cpu')
+    rf = render_factor or default_render_factor(model)
     out = []
-    for i in progress_bar(range(0, len(greys), batch_size), leave=False):
-        out += colorize_images(model, greys[i:i+batch_size], render_factor, batch_size=batch_size)
-    return out
+    for i in track(range(0, len(greys), batch_size), leave=False, label=f'{Path(str(model_name)).name}: batches'):
+        out += colorize_images(model, greys[i:i+batch_size], rf, batch_size=batch_size)
+    return out, rf
 
 def image_scores(name:str, fake, truth) -> dict:
-    "One colorized picture's scores against its truth."
-    return dict(name=name, colorfulness=colorfulness(fake), colorfulness_real=colorfulness(truth), psnr=psnr(fake, truth), ssim=ssim(fake, truth))
+    "One colorized picture's scores against its truth, and the grey input's PSNR (for blotches)."
+    (yb, rg), (yb_real, rg_real) = colour_cast(fake), colour_cast(truth)
+    return dict(name=name, colorfulness=colorfulness(fake), colorfulness_real=colorfulness(truth), psnr=psnr(fake, truth),
+                ssim=ssim(fake, truth), psnr_grey=psnr(to_bw(truth if isinstance(truth, Image.Image) else Image.fromarray(truth)), truth), yellow_blue=yb, yellow_blue_real=yb_real,
+                red_green=rg, red_green_real=rg_real)
 
 def mean_se(values) -> tuple[float, float]:
     "Mean of the finite `values` and its standard error (sample std/√n; 0 for one value, inf mean for none)."
@@ -67,13 +73,23 @@ def mean_se(values) -> tuple[float, float]:
     if not len(x): return float('inf'), 0.
     return float(x.mean()), float(x.std(ddof=1)/np.sqrt(len(x))) if len(x) > 1 else 0.
 
+BLOTCH_DB = 1.  # a colorization this much worse than the grey input (PSNR) is a blotch
+
 def summarize(per:list[dict]) -> dict:
     "Means of per-image scores and their standard errors, with ΔCF both ways: the gap of the means, and the mean per-image gap."
     cf = np.array([p['colorfulness'] for p in per]); cfr = np.array([p['colorfulness_real'] for p in per])
     (c, c_se), (ps, ps_se), (ss, ss_se) = [mean_se([p[k] for p in per]) for k in ('colorfulness', 'psnr', 'ssim')]
+    mean = lambda k: float(np.mean([p[k] for p in per]))
+    blotched = [p['psnr'] < p['psnr_grey'] - BLOTCH_DB for p in per]
     return dict(n=len(per), colorfulness=c, colorfulness_se=c_se, colorfulness_real=float(cfr.mean()),
                 delta_cf_means=float(cfr.mean() - cf.mean()), delta_cf_per_image=float(np.abs(cfr - cf).mean()),
-                psnr=ps, psnr_se=ps_se, ssim=ss, ssim_se=ss_se)
+                psnr=ps, psnr_se=ps_se, ssim=ss, ssim_se=ss_se,
+                blotch_rate=float(np.mean(blotched)), n_blotched=int(sum(blotched)),
+                yellow_blue=mean('yellow_blue'), yellow_blue_real=mean('yellow_blue_real'),
+                yellow_blue_gap=mean('yellow_blue') - mean('yellow_blue_real'),
+                red_green=mean('red_green'), red_green_real=mean('red_green_real'),
+                blue_cast=float(np.mean([p['yellow_blue'] < 0 for p in per])),
+                blue_cast_real=float(np.mean([p['yellow_blue_real'] < 0 for p in per])))
 
 # %% ../nbs/12_evaluate.ipynb #0058026d
 def paired_gaps(results:dict, base:str) -> dict:
@@ -98,13 +114,14 @@ def evaluate(truth_dir, models:list[str], protocol:str='val5k', n:int|None=None,
              fid_network:str='auto', baseline_grey:bool=True) -> dict:
     "Score each of `models` (names or weights paths) and the grey baseline on `truth_dir`."
     truths = load_truths(truth_dir, protocol, n)
-    rf = render_factor or (16 if protocol == 'val5k' else 35)
     ex = FeatureExtractor(fid_network) if fid_network else None
-    results = dict(protocol=protocol, render_factor=rf, truth_dir=str(truth_dir), n_images=len(truths), models={})
+    results = dict(protocol=protocol, render_factor=render_factor or 'each model its own', truth_dir=str(truth_dir),
+                   n_images=len(truths), models={})
     for m in (['grey'] if baseline_grey else []) + list(models):
         t0 = time.time()
-        fakes = colorize_truths(m, truths, rf)
+        fakes, rf = colorize_truths(m, truths, render_factor)
         r = score(fakes, truths, ex); r['summary']['seconds'] = round(time.time() - t0, 1)
+        if rf: r['summary']['render_factor'] = rf
         results['models'][str(m)] = r
         results.setdefault('_fakes', {})[str(m)] = fakes
     results['_truths'] = truths
@@ -142,12 +159,28 @@ def markdown_table(results:dict) -> str:
         lines.append(f'| {labels[name]} | ' + ' | '.join(cell(r['summary'], c) for c in cols) + ' |')
     real = next(iter(results['models'].values()))['summary']['colorfulness_real']
     md = head + '\n'.join(lines) + f"\n\nColourfulness of the real {'frames' if video else 'photos'}: {real:.2f}." + ('' if video else ' ± is a 95% interval (1.96 standard errors).') + '\n'
+    md += wrong_colour_table(results, labels)
     if 'paired' in results:
         base = results['paired']['base']
         md += (f"\nPhoto by photo against `{labels[base]}` (the first model named), mean gap ± 95%:\n\n"
                '| model | colourfulness gap | PSNR gap |\n|---|---|---|\n')
         for m, g in results['paired']['gaps'].items():
             md += f"| {labels[m]} | " + ' | '.join(f"{g[k][0]:+.3f} ± {1.96*g[k][1]:.3f}" for k in ('colorfulness', 'psnr')) + ' |\n'
+    return md
+
+def wrong_colour_table(results:dict, labels:dict) -> str:
+    "The blotch rate, colour casts and blue-cast share of each model beside the truth's, and each model's render factor."
+    rows = {n: r['summary'] for n, r in results['models'].items() if 'blotch_rate' in r['summary']}
+    if not rows: return ''
+    s0 = next(iter(rows.values()))
+    md = (f"\nWrong colours: blotches (more than 1 dB worse than the grey input) and casts; the truth's mean yellow–blue is "
+          f"{s0['yellow_blue_real']:+.2f}, red–green {s0['red_green_real']:+.2f}, and {100*s0['blue_cast_real']:.0f}% of the "
+          f"{'frames' if results['protocol'] == 'video' else 'photos'} have a blue cast.\n\n"
+          '| model | render factor | blotch rate | blotched | yellow–blue | gap to truth | red–green | blue cast |\n'
+          '|---|---|---|---|---|---|---|---|\n')
+    for n, s in rows.items():
+        md += (f"| {labels[n]} | {s.get('render_factor', '–')} | {100*s['blotch_rate']:.1f}% | {s['n_blotched']} of {s['n']} | "
+               f"{s['yellow_blue']:+.2f} | {s['yellow_blue_gap']:+.2f} | {s['red_green']:+.2f} | {100*s['blue_cast']:.0f}% |\n")
     return md
 
 def case_grid(truths, fakes, per_image, k:int=4, size:int=160) -> Image.Image:
@@ -197,7 +230,9 @@ def score_video(clip, truth, every:int=5, thumb:int=256) -> tuple[dict, list]:
     return dict(summary=dict(summarize(per), cdc=meter.cdc, static_chroma_change=meter.static_chroma_change, frames=i + 1),
                 per_image=per), thumbs
 
-def evaluate_video(truth_clip, models:list[str], render_factor:int=21, every:int=5,
+def evaluate_video(truth_clip, models:list[str],
+                   render_factor:int|None=None, # None: each model's own video render factor
+                   every:int=5,
                    stabilize:list[float]=(0.,), # a row per model and strength
                    baseline_grey:bool=True) -> dict:
     "Score each of `models` on the colour clip `truth_clip` turned grey, with the real clip and the grey clip as baselines."
@@ -206,17 +241,19 @@ def evaluate_video(truth_clip, models:list[str], render_factor:int=21, every:int
     with tempfile.TemporaryDirectory() as td:
         tmp = Path(td); grey = grey_clip(truth_clip, tmp/'grey.mp4')
         runs = [('real colour', truth_clip, None)] + ([('grey', grey, None)] if baseline_grey else [])
-        results, fakes = dict(protocol='video', render_factor=render_factor, truth_dir=str(truth_clip), every=every, models={}), {}
+        results = dict(protocol='video', render_factor=render_factor or 'each model its own', truth_dir=str(truth_clip), every=every, models={})
+        fakes, rfs = {}, {}
         for m in models:
             model = load_colorizer_model(m, 'cpu')
+            rf = render_factor or default_render_factor(model, 'video')
             for st in stabilize:
                 name = str(m) + (f', stabilize {st:g}' if len(stabilize) > 1 or st else '')
                 t0 = time.perf_counter()
-                out = colorize_video(model, grey, tmp/f'{len(runs)}.mp4', render_factor, stabilize=st)
-                runs.append((name, out, time.perf_counter() - t0))
-        for name, clip, seconds in progress_bar(runs, leave=False):
+                out = colorize_video(model, grey, tmp/f'{len(runs)}.mp4', rf, stabilize=st)
+                runs.append((name, out, time.perf_counter() - t0)); rfs[name] = rf
+        for name, clip, seconds in track(runs, leave=False, label='clips scored'):
             r, thumbs = score_video(clip, truth_clip, every)
-            if seconds: r['summary'].update(seconds=round(seconds, 1), fps=round(r['summary']['frames']/seconds, 2))
+            if seconds: r['summary'].update(seconds=round(seconds, 1), fps=round(r['summary']['frames']/seconds, 2), render_factor=rfs[name])
             results['models'][name], fakes[name] = r, [f for f, _ in thumbs]
     results.update(n_images=r['summary']['n'], n_frames=r['summary']['frames'], _fakes=fakes,
                    _truths=[(f'frame {i*every}', t) for i, (_, t) in enumerate(thumbs)])

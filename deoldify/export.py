@@ -10,7 +10,7 @@ import numpy as np
 import torch, torch.nn as nn
 import deoldify
 from .core import DeOldifyError, atomic_path, IMAGE_EXTS
-from .models import fold_norms, clone_model, TAIL_STRIPES
+from .models import fold_norms, clone_model, TAIL_STRIPES, PUBLISHED_RENDER_FACTORS
 from .lite import onnx_session
 from .visualize import PATHS, optimize_for_inference, inference_context, to_model_input, load_image
 
@@ -38,6 +38,7 @@ def export_onnx(model:nn.Module, # a generator (spectral norm or already folded)
                           dynamic_shapes=({0: B, 2: 16*H, 3: 16*W},))
         proto = onnx.load(str(tmp))
     meta = {'deoldify_config': json.dumps(getattr(model, 'config', None) or {}), 'deoldify_version': deoldify.__version__,
+            'deoldify_render_factor': json.dumps(getattr(model, 'render_factors', None) or {}),
             'input': 'ImageNet-normalised RGB of a grey picture, N×3×H×W, H and W multiples of 16'}
     for k, v in meta.items(): proto.metadata_props.add(key=k, value=v)
     with atomic_path(dest) as tmp: onnx.save(proto, str(tmp))
@@ -70,6 +71,7 @@ def export_pt2(model:nn.Module, # a generator (spectral norm or already folded)
     B, H, W = torch.export.Dim('batch', min=1, max=64), torch.export.Dim('h16', min=1, max=256), torch.export.Dim('w16', min=1, max=256)
     with torch.no_grad(): ep = torch.export.export(m, (x,), dynamic_shapes=({0: B, 2: 16*H, 3: 16*W},))
     meta = dict(config=getattr(model, 'config', None) or {}, version=deoldify.__version__, dtype=str(dtype).removeprefix('torch.'),
+                render_factor=getattr(model, 'render_factors', None) or {},
                 input='ImageNet-normalised RGB of a grey picture, N×3×H×W, H and W multiples of 16, channels-last')
     dest = Path(dest); dest.parent.mkdir(parents=True, exist_ok=True)
     with atomic_path(dest) as tmp: torch.export.save(ep, str(tmp), extra_files={'deoldify.json': json.dumps(meta)})
@@ -95,6 +97,15 @@ def calibration_inputs(photos=None, # image files or a folder; default: `sample_
     if not out: raise DeOldifyError('none of the calibration photos could be read')
     return out
 
+def _copy_metadata(src, dest):
+    "Put the `deoldify_*` metadata of the ONNX file `src` into `dest` (quantization drops it)."
+    import onnx
+    a, b = onnx.load(str(src)), onnx.load(str(dest))
+    have = {p.key for p in b.metadata_props}
+    for p in a.metadata_props:
+        if p.key.startswith('deoldify') and p.key not in have: b.metadata_props.add(key=p.key, value=p.value)
+    onnx.save(b, str(dest))
+
 def quantize_onnx(src, dest, calibration:list[np.ndarray]) -> Path:
     "Static int8 quantization (QDQ, per-channel weights, min/max activation ranges over `calibration`) of an exported generator."
     from onnxruntime.quantization import quantize_static, CalibrationDataReader, QuantFormat, QuantType, CalibrationMethod
@@ -109,6 +120,7 @@ def quantize_onnx(src, dest, calibration:list[np.ndarray]) -> Path:
         with atomic_path(dest) as tmp:
             quantize_static(str(pre), str(tmp), Reader(), quant_format=QuantFormat.QDQ, per_channel=True,
                             activation_type=QuantType.QUInt8, weight_type=QuantType.QInt8, calibrate_method=CalibrationMethod.MinMax)
+            _copy_metadata(src, tmp)
     return dest
 
 # %% ../nbs/14_onnx.ipynb #1314dbb4
@@ -146,5 +158,8 @@ def pt2_file(model:nn.Module) -> Path:
 def prepare_for_inference(model:nn.Module, path:str='fast') -> nn.Module:
     "`model` ready for any path in `ALL_PATHS`: the PyTorch ones, or exported to ONNX Runtime."
     if path not in ALL_PATHS: raise DeOldifyError(f"unknown inference path '{path}'; choose one of {ALL_PATHS}")
-    if path in ONNX_PATHS: return onnx_generator(model, int8=path == 'onnx_int8')
+    if path in ONNX_PATHS:
+        out = onnx_generator(model, int8=path == 'onnx_int8')
+        out.render_factors = getattr(model, 'render_factors', PUBLISHED_RENDER_FACTORS)  # the colorizers start from them
+        return out
     return optimize_for_inference(model, path)

@@ -8,8 +8,7 @@ import random
 from pathlib import Path
 import torch, torch.nn as nn
 from PIL import Image
-from fastprogress.fastprogress import progress_bar
-from .core import DeOldifyError, atomic_path
+from .core import DeOldifyError, atomic_path, track
 from .crappify import image_files, is_valid_image
 from .visualize import to_model_input, from_model_output
 
@@ -34,7 +33,7 @@ def save_fakes(generator:nn.Module, path_bw, fakes_dir, size:int=64, keep_pct:fl
     todo = [(f, d) for f, d in todo if not (d.exists() and is_valid_image(d))]
     was = generator.training; generator.eval()
     dev = next(generator.parameters()).device
-    for i in progress_bar(range(0, len(todo), bs), display=progress):
+    for i in track(range(0, len(todo), bs), display=progress, label='fakes: batches'):
         chunk = todo[i:i+bs]
         x = torch.stack([to_model_input(center_square(Image.open(f).convert('RGB')), (size, size)) for f, _ in chunk])
         for (_, dest), y in zip(chunk, generator(x.to(dev))):

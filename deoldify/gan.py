@@ -27,8 +27,10 @@ __all__ = ['log', 'GANCheckpoint', 'GANTensorBoard', 'gan_learner', 'gan_train']
 class GANCheckpoint(Callback):
     "Every `every` training batches, save the generator (with its config) and the critic, and record progress."
     order = 90
-    def __init__(self, out_dir, stage:str, every:int, start_iter:int=0, max_iter:int|None=None):
+    def __init__(self, out_dir, stage:str, every:int, start_iter:int=0, max_iter:int|None=None,
+                 meta:dict|None=None): # more metadata for every generator file (the preset's render factors)
         self.out_dir, self.stage, self.every, self.start_iter, self.max_iter = Path(out_dir), stage, every, start_iter, max_iter
+        self.meta = meta or {}
 
     def before_fit(self): self.it = self.start_iter
 
@@ -40,7 +42,7 @@ class GANCheckpoint(Callback):
 
     def save(self):
         gen_file = self.out_dir/'gan_checkpoints'/f'{self.stage}_i{self.it:06d}.pth'
-        save_generator(self.model.generator, gen_file, stage=self.stage, iteration=self.it)
+        save_generator(self.model.generator, gen_file, stage=self.stage, iteration=self.it, **self.meta)
         with atomic_path(self.out_dir/'checkpoints'/f'{self.stage}_critic_latest.pth') as tmp:
             torch.save(self.model.critic.state_dict(), tmp)
         write_progress(self.out_dir/'checkpoints', self.stage, iteration=self.it, file=gen_file.name)
@@ -93,7 +95,8 @@ def gan_train(gen_weights, crit_weights, path_bw, path_color, out_dir, preset:di
     out_dir, g = Path(out_dir), preset['gan']
     stage = f'gan_c{cycle}'
     ckpts = lambda: sorted((out_dir/'gan_checkpoints').glob(f'{stage}_i*.pth'))
-    dls = colorize_dls(path_bw, path_color, size=g['size'], bs=g['bs'], keep_pct=g['keep_pct'], num_workers=num_workers)
+    dls = colorize_dls(path_bw, path_color, size=g['size'], bs=g['bs'], keep_pct=g['keep_pct'], num_workers=num_workers,
+                       min_scale=g.get('min_scale'))
     n_iter = len(dls.train)
     every = max(1, int(round(n_iter*g['checkpoint_pct'])))
     done = read_progress(out_dir/'checkpoints', stage)
@@ -107,5 +110,6 @@ def gan_train(gen_weights, crit_weights, path_bw, path_color, out_dir, preset:di
     learn = gan_learner(dls, gen, critic, feat, g['thresh'], g['crit_lr_mult'], weights_gen=(g.get('crit_wgt', 1.), 1.5), wd=preset['wd'])
     if start: log.info(f'resuming {stage} at iteration {start}/{n_iter}')
     tb = GANTensorBoard(out_dir/'runs'/stage, feat, step_offset=start)
-    learn.fit(1, g['lr'], cbs=[tb, GANCheckpoint(out_dir, stage, every, start, n_iter)])
+    learn.fit(1, g['lr'], cbs=[tb, GANCheckpoint(out_dir, stage, every, start, n_iter,
+                                                      {'render_factor': preset['render_factor']} if 'render_factor' in preset else None)])
     return ckpts()

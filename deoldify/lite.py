@@ -37,6 +37,7 @@ class OnnxRunner:
     def __init__(self, path, threads:int|None=None, low_memory:bool=False):
         self.session = onnx_session(path, threads, low_memory)
         self.input_name = self.session.get_inputs()[0].name
+        self.render_factors = json.loads(self.session.get_modelmeta().custom_metadata_map.get('deoldify_render_factor') or '{}')
 
     def __call__(self, x:np.ndarray) -> np.ndarray:
         return self.session.run(None, {self.input_name: np.ascontiguousarray(x, dtype=np.float32)})[0]
@@ -52,6 +53,7 @@ class Pt2Runner:
         try: prog = torch.export.load(str(path), extra_files=extra)
         except Exception as e: raise DeOldifyError(f'not a program torch.export can load ({str(e)[:200]})', path=path) from None
         self.meta = json.loads(extra['deoldify.json'] or '{}')
+        self.render_factors = self.meta.get('render_factor') or {}
         self.dtype, self.module = getattr(torch, self.meta.get('dtype', 'float32')), prog.module()
         if threads: torch.set_num_threads(threads)
         keep_freed_memory()  # as the fast paths in a fastai process
@@ -74,14 +76,16 @@ class LiteColorizer:
     "Colorize pictures with an `.onnx` file (ONNX Runtime, no PyTorch) or a `.pt2` file (PyTorch, no fastai)."
     def __init__(self, path, threads:int|None=None, low_memory:bool=False):
         self.path, self.run = Path(path), exported_runner(path, threads, low_memory)
+        self.render_factor = int(self.run.render_factors.get('photo', 35))  # the model's own, from the export (35: the original's)
 
-    def colorize(self, img:Image.Image, render_factor:int=35, keep_aspect:bool=False, post_process:bool=True) -> Image.Image:
-        "`img` (RGB) colorized at `render_factor`, at its own size, with its own luminance when `post_process`."
+    def colorize(self, img:Image.Image, render_factor:int|None=None, keep_aspect:bool=False, post_process:bool=True) -> Image.Image:
+        "`img` (RGB) colorized at `render_factor` (None: the model's own), at its own size, with its own luminance when `post_process`."
+        render_factor = render_factor or self.render_factor
         x = image_to_input(img, render_size(img.size, render_factor, keep_aspect))[None]
         color = output_to_image(self.run(x)[0]).resize(img.size, resample=Image.BILINEAR)
         return merge_luminance(color, img) if post_process else color
 
-    def colorize_file(self, src, dest, render_factor:int=35, keep_aspect:bool=False) -> Path:
+    def colorize_file(self, src, dest, render_factor:int|None=None, keep_aspect:bool=False) -> Path:
         "Colorize the picture in `src` and write it to `dest` (atomically; alpha kept where the format has it)."
         img, alpha = load_image(src)
         out = self.colorize(img, render_factor, keep_aspect)

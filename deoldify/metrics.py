@@ -11,8 +11,8 @@ import cv2
 from PIL import Image
 
 # %% auto #0
-__all__ = ['colorfulness', 'delta_cf', 'psnr', 'ssim', 'skin_mask', 'skin_hue_drift', 'frechet_distance', 'FeatureExtractor',
-           'fid']
+__all__ = ['colorfulness', 'delta_cf', 'psnr', 'ssim', 'skin_mask', 'skin_hue_drift', 'colour_cast', 'frechet_distance',
+           'FeatureExtractor', 'fid']
 
 # %% ../nbs/04_metrics.ipynb #d2c63b6f
 def colorfulness(img) -> float:
@@ -68,6 +68,12 @@ def skin_hue_drift(fake, real) -> float|None:
     hue = lambda im: cv2.cvtColor(_arr(im).astype(np.uint8), cv2.COLOR_RGB2HSV_FULL)[..., 0].astype(float)*360/256
     d = np.abs(hue(fake)[m] - hue(real)[m])
     return float(np.minimum(d, 360 - d).mean())
+
+# %% ../nbs/04_metrics.ipynb #753a73a8
+def colour_cast(img) -> tuple[float, float]:
+    "Mean yellow–blue ((R + G)/2 − B) and red–green (R − G) of an RGB picture, 0–255: below 0 is bluer (greener) than neutral."
+    a = _arr(img)
+    return float((0.5*(a[..., 0] + a[..., 1]) - a[..., 2]).mean()), float((a[..., 0] - a[..., 1]).mean())
 
 # %% ../nbs/04_metrics.ipynb #f63fef0e
 def frechet_distance(f1:np.ndarray, f2:np.ndarray) -> float:

@@ -16,12 +16,13 @@ from fastai.callback.hook import hook_outputs, Hook, Hooks
 from fastcore.foundation import L
 
 # %% auto #0
-__all__ = ['ENCODERS', 'PRESETS', 'TAIL_STRIPES', 'custom_conv_layer', 'SelfAttention', 'CustomPixelShuffle_ICNR',
-           'final_upsampler', 'res_block', 'UnetBlockDeep', 'UnetBlockWide', 'ThreadHook', 'thread_hook_outputs',
-           'sfs_idxs', 'dummy_eval', 'model_sizes', 'DynamicUnetDeep', 'DynamicUnetWide', 'encoder_in_channels',
-           'resnet_encoder', 'efficientnet_lite0_encoder', 'build_generator', 'artistic_generator', 'stable_generator',
-           'video_generator', 'state_dict_manifest', 'gan_critic', 'critic_loss', 'infer_config', 'load_generator',
-           'save_generator', 'fold_norms', 'init_spectral_uv', 'clone_model', 'striped_tail']
+__all__ = ['ENCODERS', 'PRESETS', 'PUBLISHED_RENDER_FACTORS', 'TAIL_STRIPES', 'custom_conv_layer', 'SelfAttention',
+           'CustomPixelShuffle_ICNR', 'final_upsampler', 'res_block', 'UnetBlockDeep', 'UnetBlockWide', 'ThreadHook',
+           'thread_hook_outputs', 'sfs_idxs', 'dummy_eval', 'model_sizes', 'DynamicUnetDeep', 'DynamicUnetWide',
+           'encoder_in_channels', 'resnet_encoder', 'efficientnet_lite0_encoder', 'build_generator',
+           'artistic_generator', 'stable_generator', 'video_generator', 'state_dict_manifest', 'gan_critic',
+           'critic_loss', 'infer_config', 'load_generator', 'default_render_factor', 'save_generator', 'fold_norms',
+           'init_spectral_uv', 'clone_model', 'striped_tail']
 
 # %% ../nbs/02_models.ipynb #a7e8088d
 def _weight_norm(conv):
@@ -355,8 +356,9 @@ def _read_weights(path:Path) -> dict:
         raise DeOldifyError(f'not a plain weights file: it holds Python objects that are not loaded for safety ({str(e).splitlines()[0][:120]})', path=path) from None
     except (RuntimeError, EOFError, ValueError, OSError, zipfile.BadZipFile) as e:
         raise DeOldifyError(f'cannot read the weights: the file is truncated or corrupt ({type(e).__name__})', path=path) from None
-    if isinstance(obj, dict) and isinstance(obj.get('model'), dict): obj = {**obj['model'], '__config__': obj.get('config')}
-    if not isinstance(obj, dict) or not all(isinstance(v, torch.Tensor) for k, v in obj.items() if k != '__config__'):
+    if isinstance(obj, dict) and isinstance(obj.get('model'), dict):
+        obj = {**obj['model'], '__config__': obj.get('config'), '__meta__': obj.get('meta')}
+    if not isinstance(obj, dict) or not all(isinstance(v, torch.Tensor) for k, v in obj.items() if k not in ('__config__', '__meta__')):
         raise DeOldifyError(f'expected a state_dict (a dict of tensors), found {type(obj).__name__}', path=path)
     return obj
 
@@ -403,6 +405,7 @@ def load_generator(path, # weights file: state_dict, {'model': …}, or a DeOldi
     "Build the generator a weights file was saved from and load it strictly, in eval mode."
     path = Path(path)
     sd = _read_weights(path)
+    meta = sd.pop('__meta__', None) or {}
     try: cfg = infer_config(sd)
     except DeOldifyError as e: raise DeOldifyError(str(e), path=path) from None
     if expect and cfg['decoder'] != expect:
@@ -417,7 +420,15 @@ def load_generator(path, # weights file: state_dict, {'model': …}, or a DeOldi
     except RuntimeError as e:
         raise DeOldifyError(f"weights do not fit a {cfg['decoder']} {cfg['encoder']} generator: "
                             f"{str(e).splitlines()[-1].strip()[:200]}", path=path) from None
+    model.render_factors = {**PUBLISHED_RENDER_FACTORS, **(meta.get('render_factor') or {})}
     return model.eval()
+
+PUBLISHED_RENDER_FACTORS = dict(photo=35, video=21)  # the original's defaults, for files that do not say
+
+def default_render_factor(model:nn.Module, kind:str='photo') -> int:
+    "The render factor `model` was chosen at for `kind` ('photo' or 'video'), from its weights file; the original's 35 and 21 otherwise."
+    if kind not in PUBLISHED_RENDER_FACTORS: raise DeOldifyError(f"unknown kind '{kind}': use 'photo' or 'video'")
+    return int(getattr(model, 'render_factors', PUBLISHED_RENDER_FACTORS)[kind])
 
 def _diff_keys(expected:dict, got:dict):
     return [k for k in expected if k not in got], [k for k in got if k not in expected]

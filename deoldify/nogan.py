@@ -8,8 +8,7 @@ import json, logging
 from pathlib import Path
 import numpy as np
 from PIL import Image
-from fastprogress.fastprogress import progress_bar
-from .core import DeOldifyError, atomic_path, LUMA_601
+from .core import DeOldifyError, atomic_path, LUMA_601, track
 from .crappify import image_files, to_bw
 from .models import load_generator, fold_norms
 from .metrics import colorfulness, psnr, ssim, skin_hue_drift, FeatureExtractor, frechet_distance
@@ -108,12 +107,14 @@ def plot_scores(scores:dict, chosen:str, dest,
 STAGES = ('pretrain', 'fakes', 'critic', 'gan')
 
 def nogan(path_bw, path_color, out_dir, preset:str|dict='cpu-small', cycles:int=1, eval_color=None, n_eval:int=64,
-          feature_backbone:str='auto', pretrained:bool=True, stop_after:str|None=None) -> Path:
+          feature_backbone:str='auto', pretrained:bool=True, stop_after:str|None=None,
+          init=None, # stage 1 starts from this generator's weights (see `pretrain_generator`)
+         ) -> Path:
     "NoGAN end to end (or up to the stage `stop_after`, in the first cycle); returns the chosen generator's weights."
     if stop_after not in (None, *STAGES): raise DeOldifyError(f"unknown stage '{stop_after}'; choose one of {STAGES}")
     p = PRESETS[preset] if isinstance(preset, str) else preset
     out_dir = Path(out_dir)
-    gen_w = pretrain_generator(path_bw, path_color, out_dir, p, pretrained=pretrained, feature_backbone=feature_backbone)
+    gen_w = pretrain_generator(path_bw, path_color, out_dir, p, pretrained=pretrained, feature_backbone=feature_backbone, init=init)
     if stop_after == 'pretrain': return gen_w
     crit_w = None
     truths = eval_set(eval_color or path_color, n=n_eval, size=p['gan']['size'])
@@ -130,7 +131,7 @@ def nogan(path_bw, path_color, out_dir, preset:str|dict='cpu-small', cycles:int=
         if stop_after == 'fakes': return fakes
         crit_w = pretrain_critic(path_color, fakes, out_dir, p, cycle=c, init=crit_w)
         if stop_after == 'critic': return crit_w
-        for ck in progress_bar(gan_train(gen_w, crit_w, path_bw, path_color, out_dir, p, cycle=c, feature_backbone=feature_backbone)):
+        for ck in track(gan_train(gen_w, crit_w, path_bw, path_color, out_dir, p, cycle=c, feature_backbone=feature_backbone)):
             files[ck.stem] = ck
             if ck.stem not in scores: scores[ck.stem] = score_generator(ck, truths, extractor=ex)
             with atomic_path(scores_file) as tmp: tmp.write_text(json.dumps(scores, indent=1))

@@ -19,7 +19,8 @@ from fastai.callback.progress import ProgressCallback
 from functools import partial
 from .core import atomic_path
 from .crappify import colorize_dls
-from .models import build_generator, save_generator
+from .core import DeOldifyError
+from .models import build_generator, save_generator, load_generator
 from .losses import FeatureLoss
 
 log = logging.getLogger('deoldify')
@@ -60,6 +61,13 @@ PRESETS = {
                       gan=dict(size=128, bs=8, keep_pct=0.2, lr=2e-5, thresh=0.65, crit_lr_mult=5.,
                                checkpoint_pct=0.02, pixel_wgt=1000., pixel_term='colour_mse')),
 }
+PRESETS['cpu-diverse'] = dict(PRESETS['cpu-small'],
+    pretrain=[dict(size=160, bs=16, keep_pct=0.5, epochs=1, lr=5e-5, frozen=False, pixel_wgt=5e4, pixel_term='colour_mse', min_scale=0.35),
+              dict(size=192, bs=12, keep_pct=0.6, epochs=1, lr=5e-5, frozen=False, pixel_wgt=5e4, pixel_term='colour_mse', min_scale=0.35)],
+    crit_pretrain=dict(size=160, bs=16, epochs=1, lr=1e-3),
+    gan=dict(size=160, bs=8, keep_pct=0.08, lr=1e-5, thresh=0.65, crit_lr_mult=5., checkpoint_pct=0.02, pixel_wgt=5e4,
+             pixel_term='colour_mse', min_scale=0.35),
+    render_factor=dict(photo=12, video=12))
 PRESETS['video'] = PRESETS['stable']
 
 def tiny_preset() -> dict:
@@ -190,24 +198,30 @@ def pretrain_generator(path_bw, path_color, # the black-and-white mirror and the
                        pretrained:bool=True, # ImageNet weights for the encoder
                        feature_backbone:str='auto', # feature-loss network
                        num_workers:int=0,
+                       init=None, # start from this generator's weights (same architecture) instead of ImageNet's encoder alone
                       ) -> Path:
     "NoGAN stage 1: train the generator with the feature loss through the preset's phases; resumable. Returns the weights."
     p = PRESETS[preset] if isinstance(preset, str) else preset
     out_dir = Path(out_dir); ckpt_dir = out_dir/'checkpoints'; ckpt_dir.mkdir(parents=True, exist_ok=True)
     final = out_dir/'gen_pretrain.pth'
     if final.exists(): log.info(f'{final} exists: stage 1 already done'); return final
-    gen = build_generator(**p['generator'], pretrained=pretrained)
+    gen = build_generator(**p['generator'], pretrained=pretrained and init is None)
+    if init is not None:
+        src = load_generator(init)
+        if src.config != gen.config: raise DeOldifyError(f"{src.config} is not the preset's generator {gen.config}", path=init)
+        gen.load_state_dict({k: v.float() for k, v in src.state_dict().items()})
     loss = FeatureLoss(backbone=feature_backbone)
     done = read_progress(ckpt_dir, 'pretrain')
     for i, ph in enumerate(p['pretrain']):
         start = 0
         if done and i < done['phase']: continue
-        dls = colorize_dls(path_bw, path_color, size=ph['size'], bs=ph['bs'], keep_pct=ph['keep_pct'], num_workers=num_workers)
+        dls = colorize_dls(path_bw, path_color, size=ph['size'], bs=ph['bs'], keep_pct=ph['keep_pct'], num_workers=num_workers,
+                           min_scale=ph.get('min_scale'))
         loss.pixel_wgt, loss.pixel_term = ph.get('pixel_wgt', 1.), ph.get('pixel_term', 'l1')
         learn = generator_learner(dls, gen, loss, wd=p['wd'])
         learn.path, learn.model_dir = ckpt_dir, '.'
         if done and i == done['phase']:
-            learn.load(ckpt_dir/Path(done['file']).stem, with_opt=True)
+            learn.load(Path(done['file']).stem, with_opt=True)  # a name inside learn.path (the run folder may be relative)
             start = done['epoch'] + 1
             if start >= ph['epochs']: done = None; continue
             log.info(f'resuming pretrain phase {i} at epoch {start}')
@@ -218,5 +232,6 @@ def pretrain_generator(path_bw, path_color, # the black-and-white mirror and the
         learn.fit_one_cycle(ph['epochs'], lr_max=ph['lr'], pct_start=0.8 if ph['frozen'] else 0.3, start_epoch=start, cbs=cbs)
     if not rank_distrib():
         save_generator(gen, final, stage='pretrain', preset=preset if isinstance(preset, str) else 'custom',
-                       feature_backbone=loss.backbone)
+                       feature_backbone=loss.backbone, init=None if init is None else str(init),
+                       **({'render_factor': p['render_factor']} if 'render_factor' in p else {}))
     return final

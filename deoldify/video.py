@@ -12,12 +12,12 @@ import numpy as np
 import cv2
 import torch.nn as nn
 from PIL import Image
-from fastprogress.fastprogress import progress_bar
 from fastcore.basics import store_attr, chunked
 from functools import partial
-from .core import DeOldifyError, atomic_path, find_weights, IMAGENET_STATS, LUMA_601, in_background
+from .core import DeOldifyError, atomic_path, find_weights, IMAGENET_STATS, LUMA_601, in_background, track
 import torch, torch.nn.functional as F
 from .visualize import load_colorizer_model, watermark, download, inference_context, input_for, render_size, model_workers, model_map
+from .models import default_render_factor
 
 log = logging.getLogger('deoldify')
 
@@ -425,14 +425,17 @@ class SegmentWriter:
         os.replace(self.seg(self.k).with_suffix('.tmp.mp4'), self.seg(self.k)); (self.parts/f'seg_{self.k:05d}.done').touch()
         self.writer, self.n, self.k = None, 0, self.k + 1
 
-def colorize_video(model:nn.Module, src, dest, render_factor:int=21, batch_size:int=4, stabilize:float=0.,
+def colorize_video(model:nn.Module, src, dest,
+                   render_factor:int|None=None, # None: the model's own video render factor (see `default_render_factor`)
+                   batch_size:int=4, stabilize:float=0.,
                    codec:str='libx264', crf:int=17, segment_seconds:float=10., keep_frames=None, watermarked:bool=False,
-                   progress:bool=True,
+                   progress:bool=True, # a bar on a terminal or in a notebook, plain lines in a log
                    preset:str='medium', # H.264/H.265 speed: 'veryfast' spends about half the encoding time for a slightly bigger file
                    workers:int|None=None, # batches the model works on at once, each on its share of PyTorch's threads (see `model_workers`)
                   ) -> Path:
     "Colorize the video `src` into `dest`, streaming, resumable by segments, with the source's frame times, rotation and audio."
     workers = model_workers(model, workers)
+    render_factor = render_factor or default_render_factor(model, 'video')
     info, dest = probe(src), Path(dest)
     if Path(src).resolve() == dest.resolve(): raise DeOldifyError('output would overwrite the input', path=dest)
     if info.n_frames == 0: raise DeOldifyError('the video has no frames', path=src)
@@ -451,7 +454,7 @@ def colorize_video(model:nn.Module, src, dest, render_factor:int=21, batch_size:
     frames = in_background(read_frames(info, first*seg_len, 'gray'), ahead=2*batch_size*workers)  # decoding overlaps the model
     batches = model_map(partial(chroma_of, model, render_factor=render_factor, subsampling=sub), chunked(frames, batch_size), workers)
     todo = info.n_frames - first*seg_len
-    pb, t0 = progress_bar(batches, total=-(-todo//batch_size), display=progress), time.time()
+    pb, t0 = track(batches, total=-(-todo//batch_size), display=progress, label=f'{Path(src).name}: batches'), time.time()
     try:
         for y8, cbcr in pb:
             for planes in to_planes(y8, cbcr, stab):  # in order: the stabilizer follows the frames
@@ -474,8 +477,11 @@ def colorize_video(model:nn.Module, src, dest, render_factor:int=21, batch_size:
 # %% ../nbs/11_video_colorizer.ipynb #46c2012c
 class VideoColorizer:
     "Colorize video files or URLs into `results_dir`."
-    def __init__(self, model:nn.Module, render_factor:int=21, results_dir='result_video', stabilize:float=0.):
-        self.model, self.render_factor, self.results_dir, self.stabilize = model, render_factor, Path(results_dir), stabilize
+    def __init__(self, model:nn.Module,
+                 render_factor:int|None=None, # None: the model's own video render factor (21 for the published models)
+                 results_dir='result_video', stabilize:float=0.):
+        self.model, self.results_dir, self.stabilize = model, Path(results_dir), stabilize
+        self.render_factor = render_factor or default_render_factor(model, 'video')
 
     def colorize_from_file_name(self, path, render_factor:int|None=None, watermarked:bool=False, **kwargs) -> Path:
         "Colorize the video at `path`; returns the result's path."
@@ -493,10 +499,11 @@ def _video_model(name:str):
     except DeOldifyError as e:
         log.warning(f'{e} -> using the shipped default model'); return 'default'
 
-def get_video_colorizer(render_factor:int=21, weights=None, **kwargs) -> VideoColorizer:
-    "Video colorizer: your `weights`, else the published video model, else the shipped default."
+def get_video_colorizer(render_factor:int|None=None, weights=None, **kwargs) -> VideoColorizer:
+    "Video colorizer: your `weights`, else the published video model (render factor 21), else the shipped default (its own)."
     return VideoColorizer(load_colorizer_model(weights or _video_model('video')), render_factor, **kwargs)
 
-def get_artistic_video_colorizer(render_factor:int=35, weights=None, **kwargs) -> VideoColorizer:
-    "Video colorizer with the published artistic model (else the shipped default)."
-    return VideoColorizer(load_colorizer_model(weights or _video_model('artistic')), render_factor, **kwargs)
+def get_artistic_video_colorizer(render_factor:int|None=None, weights=None, **kwargs) -> VideoColorizer:
+    "Video colorizer with the published artistic model (at its photo render factor, 35, as the original), else the shipped default."
+    model = load_colorizer_model(weights or _video_model('artistic'))
+    return VideoColorizer(model, render_factor or default_render_factor(model, 'photo'), **kwargs)

@@ -12,7 +12,7 @@ from PIL import Image
 from .core import (DeOldifyError, find_weights, atomic_path, default_device, load_image, save_image, render_size,
                            merge_luminance, image_to_input, output_to_image, watermark, ordered_map, keep_freed_memory)
 from contextlib import nullcontext
-from .models import load_generator, fold_norms, clone_model, TAIL_STRIPES
+from .models import load_generator, fold_norms, clone_model, TAIL_STRIPES, default_render_factor
 
 log = logging.getLogger('deoldify')
 
@@ -132,8 +132,11 @@ def load_colorizer_model(model:str|Path|None=None, device=None, path:str='fast')
 # %% ../nbs/10_image_colorizer.ipynb #a59a2a1b
 class ModelImageVisualizer:
     "The original's image colorizer API: colorize files or URLs, show and save results."
-    def __init__(self, model:nn.Module, render_factor:int=35, results_dir='result_images', keep_aspect:bool=False):
-        self.model, self.render_factor, self.results_dir, self.keep_aspect = model, render_factor, Path(results_dir), keep_aspect
+    def __init__(self, model:nn.Module,
+                 render_factor:int|None=None, # None: the one the model's weights file gives (35 for the published ones)
+                 results_dir='result_images', keep_aspect:bool=False):
+        self.model, self.results_dir, self.keep_aspect = model, Path(results_dir), keep_aspect
+        self.render_factor = render_factor or default_render_factor(model)
 
     def get_transformed_image(self, path, render_factor:int|None=None, post_process:bool=True,
                               watermarked:bool=False, keep_aspect:bool|None=None) -> Image.Image:
@@ -170,7 +173,8 @@ class ModelImageVisualizer:
 
 def get_image_colorizer(artistic:bool|None=None, # None: shipped default; True: published artistic; False: stable
                         weights=None, # or any generator weights file
-                        render_factor:int=35, results_dir='result_images', device=None) -> ModelImageVisualizer:
+                        render_factor:int|None=None, # None: the model's own (see `default_render_factor`)
+                        results_dir='result_images', device=None) -> ModelImageVisualizer:
     "An image colorizer: the shipped default model, the published artistic/stable ones, or your weights."
     name = weights if weights is not None else ('default' if artistic is None else 'artistic' if artistic else 'stable')
     return ModelImageVisualizer(load_colorizer_model(name, device), render_factor, results_dir)
