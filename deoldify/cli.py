@@ -321,6 +321,8 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument('--only', nargs='*', metavar='CASE', help="only the cases whose name starts with one of these ('wide rf21', 'video')")
     b.add_argument('--merge', action='store_true', help="keep the other cases' rows of the output folder's bench.json")
     b.set_defaults(func=_bench)
+    from deoldify.download import add_download_parser
+    add_download_parser(sub)
     return p
 
 def main(argv:list[str]|None=None) -> int:

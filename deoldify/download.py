@@ -231,23 +231,27 @@ def verify_weights(path, # the file to check
             raise DeOldifyError(f'is not the {entry.name} generator: it holds {_describe(cfg)}, not {_describe(want)}', path=path)
     return digest
 
-# %% ../nbs/17_download.ipynb #a41b18e6
+# %% ../nbs/17_download.ipynb #c3a242c9
 @contextlib.contextmanager
 def _only_one(part:Path):
     "Hold an exclusive lock on `part` (created if need be) while the block runs; a clear error if another process has it."
-    try: fd = os.open(part, os.O_RDWR | os.O_CREAT, 0o666)
-    except OSError as e: raise DeOldifyError(f'cannot write into the weights folder ({e.strerror})', path=part.parent) from None
-    try:
-        try:
-            import fcntl
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except ImportError: pass
-        except OSError: raise DeOldifyError('another download of this file is running; wait for it to finish',
-                                            path=part.parent/part.name[1:-5]) from None
-        yield
+    try: import fcntl
+    except ImportError: fcntl = None  # Windows: no lock (and no open handle, which would stop the rename)
+    fd = None
+    if fcntl:
+        try: fd = os.open(part, os.O_RDWR | os.O_CREAT, 0o666)
+        except OSError as e: raise DeOldifyError(f'cannot write into the weights folder ({e.strerror})', path=part.parent) from None
+        try: fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            raise DeOldifyError('another download of this file is running; wait for it to finish', path=part.parent/part.name[1:-5]) from None
+    try: yield
     finally:
-        os.close(fd)
+        if fd is not None: os.close(fd)
         if part.exists() and part.stat().st_size == 0: _discard(part)
+
+class _Unreachable(DeOldifyError):
+    "No location of a file could be reached: the next file's will not be either."
 
 def _explain(entry:WeightsEntry, failures:list, part:Path) -> str:
     "The message for a file that no location delivered: one sentence when none could be reached."
@@ -257,7 +261,7 @@ def _explain(entry:WeightsEntry, failures:list, part:Path) -> str:
         return f'cannot reach {hosts} (offline?), so the {entry.name} weights were not downloaded'
     kept = (f'; {_mb(part.stat().st_size)} are kept in {part.name}, run the same command again to resume'
             if part.exists() and part.stat().st_size else '')
-    return f'could not download the {entry.name} weights, nothing was saved: ' + '; '.join(f'{u}: {f}' for u, f in failures) + kept
+    return f'could not download the {entry.name} weights, nothing was saved under its name: ' + '; '.join(f'{u}: {f}' for u, f in failures) + kept
 
 def _get(entry:WeightsEntry, dest_dir=None, mirrors=None, progress:bool=True, verify:bool=True,
          force:bool=False) -> tuple[Path, str|None]:
@@ -286,7 +290,7 @@ def _get(entry:WeightsEntry, dest_dir=None, mirrors=None, progress:bool=True, ve
             _sidecar(part).unlink(missing_ok=True)
             log.info(f'{dest}: {_mb(dest.stat().st_size)}, sha256 {digest}')
             return dest, digest
-        raise DeOldifyError(_explain(entry, failures, part), path=dest)
+        raise (_Unreachable if all(f.offline for _, f in failures) else DeOldifyError)(_explain(entry, failures, part), path=dest)
 
 def download_weights(names='all', # 'artistic', 'stable', 'video', 'all', a `WeightsEntry`, or a list of them
                      dest_dir=None, # default: `weights_dir()` (and files already in any weights folder are kept)
@@ -300,12 +304,13 @@ def download_weights(names='all', # 'artistic', 'stable', 'video', 'all', a `Wei
     paths = [_get(e, dest_dir, mirrors, progress, verify, force)[0] for e in entries]
     return paths[0] if isinstance(names, (str, WeightsEntry)) and names != 'all' else paths
 
-# %% ../nbs/17_download.ipynb #077c9418
+# %% ../nbs/17_download.ipynb #144978cb
 def _download(args) -> int:
     "`deoldify download NAME…`: fetch each file, report, 0 if all are there, else 2."
     status = 0
     for e in weights_entries(args.names):
         try: path, digest = _get(e, args.dest, args.mirror, not args.quiet, not args.no_verify, args.force)
+        except _Unreachable as err: print(f'error: {err}', file=sys.stderr); return 2  # offline: one sentence, not one per file
         except DeOldifyError as err: print(f'error: {err}', file=sys.stderr); status = 2; continue
         if digest: print(f'{e.name}: downloaded {path} ({_mb(path.stat().st_size)}, sha256 {digest})')
         else: print(f'{e.name}: already in {path} (--force downloads it again)')
