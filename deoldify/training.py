@@ -66,7 +66,7 @@ PRESETS['cpu-diverse'] = dict(PRESETS['cpu-small'],
               dict(size=192, bs=12, keep_pct=0.6, epochs=1, lr=5e-5, frozen=False, pixel_wgt=5e4, pixel_term='colour_mse', min_scale=0.35)],
     crit_pretrain=dict(size=160, bs=16, epochs=1, lr=1e-3),
     gan=dict(size=160, bs=8, keep_pct=0.08, lr=1e-5, thresh=0.65, crit_lr_mult=5., checkpoint_pct=0.02, pixel_wgt=5e4,
-             pixel_term='colour_mse', min_scale=0.35),
+             pixel_term='colour_mse', min_scale=0.35, fakes_pct=0.4),
     render_factor=dict(photo=12, video=12))
 PRESETS['video'] = PRESETS['stable']
 

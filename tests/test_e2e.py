@@ -66,7 +66,8 @@ def test_unwritable_output_and_inputs_are_never_overwritten(tmp_path):
     Image.open(next(SAMPLES.glob('*.jpg'))).resize((64, 48)).save(src/'x.jpg')
     before = (src/'x.jpg').read_bytes()
     r = run('colorize', str(src), '-o', str(blocker), '--render-factor', '4', '-q')
-    assert r.returncode == 1 and 'x.jpg' in r.stderr and 'Traceback' not in r.stderr
+    assert r.returncode == 2 and 'Traceback' not in r.stderr  # said at once, before the model loads: one line
+    assert str(blocker) in r.stderr and 'is a file, not a folder' in r.stderr and len(r.stderr.strip().splitlines()) == 1
     r = run('colorize', str(src), '-o', str(src), '--render-factor', '4', '-q', '--overwrite')
     assert r.returncode == 1 and 'overwrite an input' in r.stderr
     assert (src/'x.jpg').read_bytes() == before
