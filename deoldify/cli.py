@@ -50,7 +50,8 @@ class Reporter:
         from deoldify.core import is_terminal
         self.quiet, self.stream, self.counts, self.t0 = quiet, stream, Counter(), time.time()
         self.bar = not quiet and (IN_NOTEBOOK or is_terminal(stream))
-        self.json = sys.stdout if log_json == '-' else open(log_json, 'a', encoding='utf-8', buffering=1) if log_json else None
+        try: self.json = sys.stdout if log_json == '-' else open(log_json, 'a', encoding='utf-8', buffering=1) if log_json else None
+        except OSError as e: raise DeOldifyError(f'cannot write the JSON log ({e.strerror})', path=log_json) from None
 
     def track(self, items, total:int, label:str):
         "`items` with a bar on a terminal; elsewhere as they are (each finished file makes its own line)."
@@ -161,7 +162,8 @@ def _colorize(args) -> int:
     results = map(job, groups) if lite else model_map(job, groups, workers)  # a small model: two groups at once, each on half the threads
     for finished in rep.track(results, len(groups), 'photos: groups'):
         for status, src, dest, error, seconds in finished: rep.file_done(status, src, dest, error, seconds)
-    print(rep.summary(out_dir)); rep.close()
+    print(rep.summary(out_dir), file=sys.stderr if args.log_json == '-' else sys.stdout)  # standard output: JSON lines only
+    rep.close()
     return 1 if rep.counts['failed'] else 0
 
 def side_by_side(a, b):

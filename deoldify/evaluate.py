@@ -63,8 +63,9 @@ def colorize_truths(model_name, truths, render_factor:int|None=None, # None: the
 def image_scores(name:str, fake, truth) -> dict:
     "One colorized picture's scores against its truth, and the grey input's PSNR (for blotches)."
     (yb, rg), (yb_real, rg_real) = colour_cast(fake), colour_cast(truth)
+    grey = to_bw(truth if isinstance(truth, Image.Image) else Image.fromarray(truth))  # video frames come as arrays
     return dict(name=name, colorfulness=colorfulness(fake), colorfulness_real=colorfulness(truth), psnr=psnr(fake, truth),
-                ssim=ssim(fake, truth), psnr_grey=psnr(to_bw(truth if isinstance(truth, Image.Image) else Image.fromarray(truth)), truth), yellow_blue=yb, yellow_blue_real=yb_real,
+                ssim=ssim(fake, truth), psnr_grey=psnr(grey, truth), yellow_blue=yb, yellow_blue_real=yb_real,
                 red_green=rg, red_green_real=rg_real)
 
 def mean_se(values) -> tuple[float, float]:
