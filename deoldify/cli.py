@@ -251,7 +251,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument('-o', '--output', required=True, metavar='OUTDIR', help='folder for the results (mirrors input folders)')
     c.add_argument('--model', default='default', help="'default' (shipped), 'artistic', 'stable', 'video' or a weights file")
     c.add_argument('--render-factor', type=int, default=None, help="model resolution = 16×N pixels (1–100; default: the model's own, "
-                   "stored in its weights file: 12 for the shipped model; 35 for photos and 21 for video with the published ones)")
+                   "stored in its weights file: 8 for photos and 21 for video with the shipped model; 35 and 21 with the published ones)")
     c.add_argument('--keep-aspect', action='store_true', help="render at the picture's aspect instead of a square")
     c.add_argument('--compare', action='store_true', help='also write NAME_compare.jpg, original beside result')
     c.add_argument('--watermark', action='store_true', help='mark results as AI-colorized')

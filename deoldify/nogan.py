@@ -131,7 +131,8 @@ def nogan(path_bw, path_color, out_dir, preset:str|dict='cpu-small', cycles:int=
         if stop_after == 'fakes': return fakes
         crit_w = pretrain_critic(path_color, fakes, out_dir, p, cycle=c, init=crit_w)
         if stop_after == 'critic': return crit_w
-        for ck in track(gan_train(gen_w, crit_w, path_bw, path_color, out_dir, p, cycle=c, feature_backbone=feature_backbone)):
+        for ck in track(gan_train(gen_w, crit_w, path_bw, path_color, out_dir, p, cycle=c, feature_backbone=feature_backbone),
+                        label='GAN checkpoints scored'):
             files[ck.stem] = ck
             if ck.stem not in scores: scores[ck.stem] = score_generator(ck, truths, extractor=ex)
             with atomic_path(scores_file) as tmp: tmp.write_text(json.dumps(scores, indent=1))
