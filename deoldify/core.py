@@ -39,15 +39,16 @@ def models_dirs() -> list[Path]:
     dirs = [Path(os.environ['DEOLDIFY_MODELS'])] if os.environ.get('DEOLDIFY_MODELS') else []
     return dirs + [pkg_path.parent/'models', Path.home()/'.deoldify'/'models']
 
-def find_weights(name:str) -> Path:
-    "Path of the weights file `name` (e.g. 'ColorizeArtistic_gen.pth'), or a `DeOldifyError` that says where to put it."
+def find_weights(name:str,
+                 hint:str|None=None, # what to do about a missing file (default: put it in one of the folders)
+                ) -> Path:
+    "Path of the weights file `name` (e.g. 'ColorizeArtistic_gen.pth'), or a `DeOldifyError` that says where it looked and what to do."
     p = Path(name)
     if p.exists(): return p
     for d in models_dirs():
         if (d/p.name).exists(): return d/p.name
     raise DeOldifyError(f"weights file not found; looked in {', '.join(str(d) for d in models_dirs())}. "
-                        "Download it (see README, 'Published weights') into one of those folders, or pass its path.",
-                        path=name)
+                        + (hint or "Put it in one of those folders, or pass its path."), path=name)
 
 # %% ../nbs/00_core.ipynb #81338d7f
 def _umask() -> int:

@@ -121,10 +121,8 @@ def resolve_weights(model:str|Path|None=None) -> Path:
     model = 'default' if model is None else model
     if str(model) == 'default': return find_weights(DEFAULT_WEIGHTS)
     if str(model) in PUBLISHED:
-        try: return find_weights(PUBLISHED[str(model)])
-        except DeOldifyError as e:
-            from deoldify.download import missing_weights_hint  # the downloader needs only `core`
-            raise DeOldifyError(f'{str(e).split(". Download it")[0]}. To fetch it: {missing_weights_hint(str(model))}') from None
+        from deoldify.download import missing_weights_hint  # the downloader needs only `core`
+        return find_weights(PUBLISHED[str(model)], hint=f'To fetch it: {missing_weights_hint(str(model))}.')
     p = Path(model)
     if not p.exists(): raise DeOldifyError("no such weights file (use 'default', 'artistic', 'stable', 'video' or a path)", path=p)
     return p
