@@ -295,7 +295,7 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument('--color', required=True, help='folder of colour photos')
     t.add_argument('--out', required=True, help='run folder: checkpoints, TensorBoard logs, weights')
     t.add_argument('--bw', help='black-and-white mirror (made if missing; default OUT/bw)')
-    t.add_argument('--preset', default='cpu-small', choices=['cpu-small', 'cpu-diverse', 'artistic', 'stable', 'video'])
+    t.add_argument('--preset', default='cpu-small', choices=['cpu-small', 'cpu-diverse', 'cpu-diverse-192', 'artistic', 'stable', 'video'])
     t.add_argument('--init', help="start stage 1 from this generator's weights ('default' or a file) instead of ImageNet's encoder")
     t.add_argument('--cycles', type=int, default=1, help='NoGAN cycles of (fakes, critic, GAN)')
     t.add_argument('--stop-after', choices=['pretrain', 'fakes', 'critic', 'gan'], help='run the stages up to this one (resumes later)')

@@ -15,7 +15,7 @@ from fastai.vision.gan import accuracy_thresh_expand
 from fastai.optimizer import Adam
 from .crappify import image_files
 from .models import gan_critic, critic_loss
-from .training import TensorBoardXCallback, EpochCheckpoint, read_progress
+from .training import TensorBoardXCallback, EpochCheckpoint, read_progress, fit_output
 
 log = logging.getLogger('deoldify')
 
@@ -50,6 +50,7 @@ def pretrain_critic(path_color, fakes_dir, out_dir, preset:dict, cycle:int=0, in
     critic = gan_critic(**preset['critic'])
     if init is not None: critic.load_state_dict(torch.load(init, map_location='cpu', weights_only=True))
     learn = critic_learner(critic_dls(path_color, fakes_dir, cp['size'], cp['bs'], num_workers=num_workers), critic, preset['wd'])
+    fit_output(learn, stage)
     learn.path, learn.model_dir = ckpt_dir, '.'
     start, done = 0, read_progress(ckpt_dir, stage)
     if done:

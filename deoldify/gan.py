@@ -15,7 +15,7 @@ from fastai.optimizer import Adam
 from .crappify import colorize_dls
 from .models import gan_critic, load_generator, save_generator
 from .losses import FeatureLoss
-from .training import generator_learner, TensorBoardXCallback, read_progress, write_progress, sample_batch, denorm
+from .training import generator_learner, TensorBoardXCallback, read_progress, write_progress, sample_batch, denorm, fit_output
 from .critic import critic_learner
 
 log = logging.getLogger('deoldify')
@@ -108,6 +108,7 @@ def gan_train(gen_weights, crit_weights, path_bw, path_color, out_dir, preset:di
                                       map_location='cpu', weights_only=True))
     feat = FeatureLoss(backbone=feature_backbone, pixel_wgt=g.get('pixel_wgt', 1.), pixel_term=g.get('pixel_term', 'l1'))
     learn = gan_learner(dls, gen, critic, feat, g['thresh'], g['crit_lr_mult'], weights_gen=(g.get('crit_wgt', 1.), 1.5), wd=preset['wd'])
+    fit_output(learn, stage)
     if start: log.info(f'resuming {stage} at iteration {start}/{n_iter}')
     tb = GANTensorBoard(out_dir/'runs'/stage, feat, step_offset=start)
     learn.fit(1, g['lr'], cbs=[tb, GANCheckpoint(out_dir, stage, every, start, n_iter,

@@ -27,8 +27,8 @@ log = logging.getLogger('deoldify')
 
 # %% auto #0
 __all__ = ['log', 'PRESETS', 'tiny_preset', 'denorm', 'sample_batch', 'TensorBoardXCallback', 'EpochCheckpoint', 'read_progress',
-           'write_progress', 'GlooDistributedDL', 'CPUDistributedTrainer', 'maybe_distributed', 'unet_splitter',
-           'generator_learner', 'pretrain_generator']
+           'write_progress', 'GlooDistributedDL', 'CPUDistributedTrainer', 'maybe_distributed', 'PlainProgress',
+           'fit_output', 'unet_splitter', 'generator_learner', 'pretrain_generator']
 
 # %% ../nbs/05_pretrain_generator.ipynb #671ccca3
 PRESETS = {
@@ -68,6 +68,8 @@ PRESETS['cpu-diverse'] = dict(PRESETS['cpu-small'],
     gan=dict(size=160, bs=8, keep_pct=0.08, lr=1e-5, thresh=0.65, crit_lr_mult=5., checkpoint_pct=0.02, pixel_wgt=5e4,
              pixel_term='colour_mse', min_scale=0.35, fakes_pct=0.4),
     render_factor=dict(photo=12, video=12))
+PRESETS['cpu-diverse-192'] = dict(PRESETS['cpu-diverse'],
+    pretrain=[dict(size=192, bs=12, keep_pct=1.0, epochs=1, lr=3e-5, frozen=False, pixel_wgt=5e4, pixel_term='colour_mse', min_scale=0.35)])
 PRESETS['video'] = PRESETS['stable']
 
 def tiny_preset() -> dict:
@@ -181,6 +183,41 @@ def maybe_distributed(learn:Learner) -> Learner:
     if rank_distrib(): learn.remove_cb(ProgressCallback)
     return learn
 
+# %% ../nbs/05_pretrain_generator.ipynb #2ddf0e5e
+import sys, time
+from .core import is_terminal, _clock
+
+class PlainProgress(Callback):
+    "Plain lines instead of fastai's bar: the batch every `every` seconds, and each epoch's results."
+    order = ProgressCallback.order
+    def __init__(self, label:str='training', # what each line starts with
+                 every:float=30., # seconds between lines within an epoch
+                 stream=None): # default: standard error
+        store_attr()
+
+    def _say(self, msg:str): print(f'{self.label}: {msg}', file=self.stream or sys.stderr, flush=True)
+    def before_fit(self): self.learn.logger = self._epoch_line
+    def before_epoch(self): self.t0 = self.last = time.monotonic()
+
+    def after_batch(self):
+        if not self.training or time.monotonic() - self.last < self.every: return
+        self.last = time.monotonic(); el, n, tot = self.last - self.t0, self.iter + 1, self.n_iter
+        self._say(f'epoch {self.epoch+1}/{self.n_epoch}, batch {n}/{tot} in {_clock(el)}, about {_clock(el*(tot-n)/n)} left, '
+                  f'loss {float(self.smooth_loss):.4f}')
+
+    def _epoch_line(self, vals):
+        fmt = lambda v: f'{v:.4f}' if isinstance(v, float) else str(v)
+        names = self.recorder.metric_names
+        self._say(', '.join(f'{k} {fmt(v + 1 if k == "epoch" else v)}' for k, v in zip(names, vals)))
+
+def fit_output(learn:Learner, label:str='training', every:float=30.) -> Learner:
+    "Keep fastai's bar on a terminal or in a notebook; elsewhere (a log, a pipe) write `PlainProgress` lines instead."
+    from fastprogress.fastprogress import IN_NOTEBOOK
+    if IN_NOTEBOOK or is_terminal(sys.stdout): return learn
+    learn.remove_cb(ProgressCallback)
+    if not any(isinstance(cb, PlainProgress) for cb in learn.cbs): learn.add_cb(PlainProgress(label, every))
+    return learn
+
 # %% ../nbs/05_pretrain_generator.ipynb #b82374e2
 def unet_splitter(model:nn.Module) -> list:
     "Two parameter groups: the encoder, and everything after it (so the encoder can be frozen)."
@@ -226,7 +263,7 @@ def pretrain_generator(path_bw, path_color, # the black-and-white mirror and the
             if start >= ph['epochs']: done = None; continue
             log.info(f'resuming pretrain phase {i} at epoch {start}')
         done = None
-        maybe_distributed(learn)
+        maybe_distributed(learn); fit_output(learn, f'pretrain phase {i}')
         learn.freeze() if ph['frozen'] else learn.unfreeze()
         cbs = [TensorBoardXCallback(out_dir/'runs'/f'pretrain_p{i}'), EpochCheckpoint(ckpt_dir, 'pretrain', i)]
         learn.fit_one_cycle(ph['epochs'], lr_max=ph['lr'], pct_start=0.8 if ph['frozen'] else 0.3, start_epoch=start, cbs=cbs)
