@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test env export clean-nbs readme check-clean
+.PHONY: demo test env export clean-nbs readme check-clean browser
 
 $(STAMP): settings.ini setup.py
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -22,6 +22,13 @@ demo: $(STAMP)
 test: $(STAMP)
 	cd nbs && ../$(BIN)/nbdev_test --n_workers 1 --flags "slow train" --timing
 	$(BIN)/python -m pytest -q tests
+
+## headless Chromium and its driver, for the notebook tests in a real browser (Debian/Ubuntu: apt, as root or through sudo);
+## without them those tests are skipped and say why
+browser:
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then echo "chromium and chromedriver are installed"; \
+	else S=$$([ "$$(id -u)" = 0 ] || echo sudo); $$S apt-get install -y --no-install-recommends chromium chromium-driver || \
+	{ $$S apt-get update && $$S apt-get install -y --no-install-recommends chromium chromium-driver; }; fi
 
 export: $(STAMP)
 	$(BIN)/nbdev_export
