@@ -210,13 +210,18 @@ def _evaluate(args) -> int:
     return 0
 
 def _export_onnx(args) -> int:
-    from deoldify.export import export_onnx, quantize_onnx, calibration_inputs
+    import shutil
+    from deoldify.core import atomic_path
+    from deoldify.export import cached_onnx, quantize_onnx, calibration_inputs
     from deoldify.models import load_generator
     from deoldify.visualize import resolve_weights
     dest = Path(args.output)
     if dest.suffix.lower() != '.onnx': raise DeOldifyError('the output should end in .onnx', path=dest)
     cal = calibration_inputs(args.calibrate) if args.int8 else None  # bad calibration input fails before the slow export
-    print(f'wrote {export_onnx(load_generator(resolve_weights(args.model)), dest)}')
+    src = cached_onnx(load_generator(resolve_weights(args.model)))  # the same weights exported before: a copy
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_path(dest) as tmp: shutil.copyfile(src, tmp)
+    print(f'wrote {dest}')
     if args.int8: print(f"wrote {quantize_onnx(dest, dest.with_name(dest.stem + '_int8.onnx'), cal)}")
     return 0
 
@@ -279,7 +284,8 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument('--model', default='default', help="'default' (shipped), 'artistic', 'stable', 'video' or a weights file")
     x.add_argument('--int8', action='store_true', help='also quantize to int8 (static, per-channel) for ONNX Runtime')
     x.add_argument('--calibrate', help='folder of photos for int8 calibration (default: the bundled samples)')
-    x.add_argument('-o', '--output', required=True, help='the .onnx file to write (the int8 one gets _int8 added)')
+    x.add_argument('-o', '--output', required=True, help='the .onnx file to write (the int8 one gets _int8 added); the fp32 export '
+                   'is kept in the cache ($DEOLDIFY_CACHE or ~/.cache/deoldify), so the same weights are exported only once')
     x.set_defaults(func=_export_onnx)
     x2 = sub.add_parser('export-pt2', help='export a generator for PyTorch without fastai (torch.export of the fast path)')
     x2.add_argument('--model', default='default', help="'default' (shipped), 'artistic', 'stable', 'video' or a weights file")

@@ -18,7 +18,8 @@ log = logging.getLogger('deoldify')
 
 # %% auto #0
 __all__ = ['log', 'ONNX_PATHS', 'ALL_PATHS', 'export_onnx', 'OnnxGenerator', 'export_pt2', 'sample_photos', 'calibration_inputs',
-           'quantize_onnx', 'cache_dir', 'weights_hash', 'onnx_generator', 'pt2_file', 'prepare_for_inference']
+           'quantize_onnx', 'cache_dir', 'weights_hash', 'cached_onnx', 'onnx_generator', 'pt2_file',
+           'prepare_for_inference']
 
 # %% ../nbs/14_onnx.ipynb #ac2ccc08
 def export_onnx(model:nn.Module, # a generator (spectral norm or already folded)
@@ -137,13 +138,18 @@ def weights_hash(model:nn.Module) -> str:
     for k, v in model.state_dict().items(): h.update(k.encode()); h.update(v.detach().float().cpu().numpy().tobytes())
     return h.hexdigest()[:16]
 
+def cached_onnx(model:nn.Module) -> Path:
+    "`model` exported to ONNX (fp32) once per weights: the file in the cache."
+    d = cache_dir()/'onnx'; d.mkdir(parents=True, exist_ok=True)
+    f32 = d/f'{weights_hash(model)}_s{TAIL_STRIPES}.onnx'  # files exported before the tail was striped are not reused
+    if not f32.exists(): log.info(f'exporting the generator to {f32}'); export_onnx(model, f32)
+    return f32
+
 def onnx_generator(model:nn.Module, int8:bool=False, calibration=None, threads:int|None=None) -> OnnxGenerator:
     "`model` as an `OnnxGenerator` (fp32, or int8 calibrated on `calibration` photos), exported once and cached."
-    d = cache_dir()/'onnx'; d.mkdir(parents=True, exist_ok=True)
-    key = weights_hash(model)
-    f32 = d/f'{key}_s{TAIL_STRIPES}.onnx'  # files exported before the tail was striped are not reused
-    if not f32.exists(): log.info(f'exporting the generator to {f32}'); export_onnx(model, f32)
+    f32, key = cached_onnx(model), weights_hash(model)
     if not int8: return OnnxGenerator(f32, threads)
+    d = f32.parent
     cal_key = 'samples' if calibration is None else hashlib.sha1(str(calibration).encode()).hexdigest()[:8]
     f8 = d/f'{key}_int8_{cal_key}.onnx'
     if not f8.exists(): log.info(f'quantizing to {f8}'); quantize_onnx(f32, f8, calibration_inputs(calibration))

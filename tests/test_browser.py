@@ -74,37 +74,44 @@ def shots_dir(tmp_path) -> Path:
     d = Path(os.environ.get('DEOLDIFY_SCREENSHOTS') or tmp_path)
     d.mkdir(parents=True, exist_ok=True); return d
 
-def wait_for(check, what:str, timeout:float=300, every:float=0.5):
-    "Poll `check()` until it returns something true; fail naming `what` after `timeout` seconds."
+def wait_for(check, what:str, timeout:float=300, every:float=0.5, state=None):
+    "Poll `check()` until it returns something true; fail naming `what` (and what `state()` says, if given) after `timeout` seconds."
     t0 = time.monotonic()
     while time.monotonic() - t0 < timeout:
         got = check()
         if got: return got
         time.sleep(every)
-    pytest.fail(f'timed out after {timeout:.0f} s waiting for {what}')
+    pytest.fail(f'timed out after {timeout:.0f} s waiting for {what}' + (f'; last seen: {state()}' if state else ''))
 
-NOTEBOOK_STATE = """const w = jupyterapp.shell.currentWidget; const cells = w.content.widgets.filter(c => c.model.type === 'code');
+FIND_NOTEBOOK = """const w = Array.from(jupyterapp.shell.widgets('main')).find(w => w.context && w.context.path === arguments[0]);"""
+
+NOTEBOOK_STATE = FIND_NOTEBOOK + """const cells = w.content.widgets.filter(c => c.model.type === 'code');
   const outs = cells.map(c => c.model.outputs.toJSON());
   return {status: w.sessionContext.session.kernel.status, counts: cells.map(c => c.model.executionCount),
           errors: outs.flat().filter(o => o.output_type === 'error').map(o => o.ename + ': ' + o.evalue),
           stdout: outs.flat().filter(o => o.output_type === 'stream' && o.name === 'stdout').map(o => o.text).join(''),
           stderr: outs.flat().filter(o => o.output_type === 'stream' && o.name === 'stderr').map(o => o.text).join('')}"""
 
-KERNEL_READY = """const w = window.jupyterapp && jupyterapp.shell.currentWidget;
+KERNEL_READY = "const w = window.jupyterapp && Array.from(jupyterapp.shell.widgets('main')).find(w => w.context && w.context.path === arguments[0]);" + """
   const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
   return !!(k && k.status === 'idle' && w.content && w.content.widgets.length)"""
 
+RUN_ALL = FIND_NOTEBOOK + """jupyterapp.shell.activateById(w.id);
+  return jupyterapp.commands.execute('notebook:run-all-cells')"""
+
 def run_notebook(d, lab, name:str) -> dict:
-    "Open `name` in JupyterLab, run all its cells, and return the notebook's state once the kernel is idle again."
+    """Open `name` in JupyterLab (in a workspace of its own, so that no notebook an earlier test opened comes back), run
+    all its cells, and return the notebook's state once its kernel is idle again with every code cell run."""
     url, token = lab
-    d.get(f'{url}/lab/tree/{name}?token={token}')
-    wait_for(lambda: d.execute_script(KERNEL_READY), f'{name} to open with an idle kernel', timeout=120)
-    d.execute_script("jupyterapp.commands.execute('notebook:run-all-cells')")
+    d.get(f'{url}/lab/workspaces/{Path(name).stem}/tree/{name}?reset&token={token}')
+    wait_for(lambda: d.execute_script(KERNEL_READY, name), f'{name} to open with an idle kernel', timeout=120)
+    d.execute_script(RUN_ALL, name)
+    last = {}
     def done():
-        st = d.execute_script(NOTEBOOK_STATE)
-        return st if st['status'] == 'idle' and all(c is not None for c in st['counts']) else None
+        last.update(d.execute_script(NOTEBOOK_STATE, name))
+        return dict(last) if last['status'] == 'idle' and all(c is not None for c in last['counts']) else None
     time.sleep(1)
-    return wait_for(done, f'all cells of {name} to run')
+    return wait_for(done, f'all cells of {name} to run', state=lambda: {k: last.get(k) for k in ('status', 'counts', 'errors')})
 
 def widget_errors(d) -> list[str]:
     "Error messages ipywidgets shows in place of a widget that failed to render."
@@ -138,7 +145,7 @@ def test_image_colorizer_notebook(lab, browser, tmp_path):
     wait_for(lambda: out_img() and out_img() != first, f'the photo to be made again at render factor {rf1}', timeout=120)
     print(f'render factor {rf0} -> {rf1}: picture redone in {time.monotonic() - t0:.1f} s')
     assert rf1 > rf0
-    st = d.execute_script(NOTEBOOK_STATE)
+    st = d.execute_script(NOTEBOOK_STATE, nb.name)
     assert not st['errors'] and not widget_errors(d), (st['errors'], widget_errors(d))
     out = shots_dir(tmp_path)
     cell = slider.find_element(By.XPATH, './ancestor::div[contains(@class, "jp-Cell")]')
@@ -167,7 +174,7 @@ def test_video_colorizer_notebook(lab, browser, tmp_path):
     wait_for(lambda: f'at render factor {rf1} ' in said() and 'static chroma change' in said() and videos(),
              f'the clip to be colorized again at render factor {rf1}', timeout=180)
     assert rf1 < rf0 and not d.find_elements(By.CSS_SELECTOR, 'progress')
-    st = d.execute_script(NOTEBOOK_STATE)
+    st = d.execute_script(NOTEBOOK_STATE, nb.name)
     assert not st['errors'] and not widget_errors(d), (st['errors'], widget_errors(d))
     d.save_screenshot(str(shots_dir(tmp_path)/'notebook_video_colorizer_page.png'))
     assert nb.read_bytes() == before
