@@ -184,12 +184,12 @@ def _crappify(args) -> int:
     return 1 if r['failed'] else 0
 
 def _train(args) -> int:
-    from deoldify.crappify import crappify_folder
+    from deoldify.crappify import training_photos
     from deoldify.nogan import nogan
     from deoldify.visualize import resolve_weights
     logging.basicConfig(level=logging.INFO, format='%(message)s')
     bw = Path(args.bw or Path(args.out)/'bw')
-    crappify_folder(args.color, bw, n_workers=args.workers)
+    training_photos(args.color, bw, n_workers=args.workers)  # greyscale and unreadable photos left out, counted in the log
     w = nogan(bw, args.color, args.out, preset=args.preset, cycles=args.cycles, eval_color=args.eval_color,
               feature_backbone=args.feature_backbone, pretrained=not args.no_pretrained, stop_after=args.stop_after,
               init=resolve_weights(args.init) if args.init else None)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_crappify.ipynb #ff55a476
 from __future__ import annotations
-import os, random, io, zlib
+import os, random, io, logging, zlib
 from pathlib import Path
 from concurrent.futures import ProcessPoolExecutor
 import numpy as np
@@ -13,9 +13,11 @@ from PIL import Image, ImageDraw
 from fastcore.basics import store_attr
 from .core import DeOldifyError, atomic_path, IMAGE_EXTS, track
 
+log = logging.getLogger(__name__)
+
 # %% auto #0
-__all__ = ['to_bw', 'is_greyscale', 'Crappifier', 'is_held_out', 'image_files', 'is_valid_image', 'crappify_folder',
-           'TensorImageInput', 'PILImageInput', 'InputNoise', 'colorize_datablock', 'colorize_dls']
+__all__ = ['log', 'to_bw', 'is_greyscale', 'Crappifier', 'is_held_out', 'image_files', 'is_valid_image', 'crappify_folder',
+           'training_photos', 'TensorImageInput', 'PILImageInput', 'InputNoise', 'colorize_datablock', 'colorize_dls']
 
 # %% ../nbs/01_crappify.ipynb #280fddda
 def to_bw(img:Image.Image) -> Image.Image:
@@ -116,6 +118,21 @@ class _Serial:
     def __exit__(self, *a): pass
     def map(self, f, it, chunksize=1): return map(f, it)
 
+# %% ../nbs/01_crappify.ipynb #67802c59
+def training_photos(color, # folder tree of colour photos (never modified)
+                    bw, # the black-and-white mirror (made or completed here)
+                    crappifier:Crappifier|None=None, n_workers:int|None=None, progress:bool=True) -> dict:
+    "Mirror `color` into `bw` for training; log how many photos train and how many were skipped (greyscale, unreadable), listed in `bw/skipped.txt`."
+    r = crappify_folder(color, bw, crappifier, n_workers=n_workers, progress=progress)
+    n, grey, bad = r['done'] + r['existing'], r['greyscale'], r['failed']
+    lines = [f'greyscale (nothing to learn colour from): {f}' for f in grey] + [f'unreadable: {f}' for f in bad]
+    with atomic_path(Path(bw)/'skipped.txt') as tmp: tmp.write_text(''.join(l + '\n' for l in lines), encoding='utf-8')
+    log.info(f'{color}: {n} photos to train on; skipped {len(grey)} greyscale and {len(bad)} unreadable'
+             + (f' (listed in {Path(bw)/"skipped.txt"})' if lines else ''))
+    for f in bad[:5]: log.warning(f'skipped, cannot be read: {f}')
+    if n == 0: raise DeOldifyError('no colour photo to train on (every file was greyscale or unreadable)', path=color)
+    return r
+
 # %% ../nbs/01_crappify.ipynb #25aa8405
 from fastai.vision.all import (DataBlock, ImageBlock, PILImage, TensorImage, RandomSplitter, Resize, ResizeMethod,
                                RandomResizedCrop, Normalize, imagenet_stats, RandTransform, Flip)
@@ -142,7 +159,7 @@ def colorize_datablock(path_bw, path_color, # the mirrored folders
     "A `DataBlock` of (black-and-white, colour) pairs at `size`."
     path_bw, path_color = Path(path_bw), Path(path_color)
     def get_items(_):
-        files = [f for f in image_files(path_bw)]
+        files = [f for f in image_files(path_bw) if (path_color/f.relative_to(path_bw)).is_file()]  # photos removed since the mirror was made are left out
         if keep_pct < 1: files = random.Random(seed).sample(files, max(1, int(len(files)*keep_pct)))
         return sorted(files)
     return DataBlock(blocks=(ImageBlock(PILImageInput), ImageBlock), get_items=get_items,
