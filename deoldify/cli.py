@@ -4,12 +4,12 @@
 
 # %% ../nbs/13_cli.ipynb #50d206d1
 from __future__ import annotations
-import argparse, glob, json, logging, os, sys, time
+import argparse, errno, glob, json, logging, os, re, sys, time
 from collections import Counter
 from functools import partial
 from pathlib import Path
 import deoldify
-from .core import DeOldifyError, IMAGE_EXTS, VIDEO_EXTS, check_file, make_folder
+from .core import DeOldifyError, IMAGE_EXTS, VIDEO_EXTS, check_file, make_folder, remove_stale_temp_files
 
 # %% auto #0
 __all__ = ['collect_inputs', 'Reporter', 'side_by_side', 'build_parser', 'main']
@@ -114,6 +114,8 @@ def _colorize(args) -> int:
         torch.set_num_threads(args.threads or os.cpu_count())
     if args.render_factor is not None: render_size((1, 1), args.render_factor)  # validates the range before any work
     out_dir = make_folder(args.output)  # a folder that cannot be made is one line, before the model loads
+    if n := remove_stale_temp_files(out_dir):
+        print(f'note: {out_dir}: removed {n} unfinished temporary file(s) left by a run that was stopped', file=sys.stderr)
     rep = Reporter(args.quiet, args.log_json)
     pairs, problems = collect_inputs(args.inputs, out_dir)
     videos = [(s, d) for s, d in pairs if s.suffix.lower() in VIDEO_EXTS]
@@ -301,7 +303,8 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument('--color', required=True, help='folder of colour photos')
     t.add_argument('--out', required=True, help='run folder: checkpoints, TensorBoard logs, weights')
     t.add_argument('--bw', help='black-and-white mirror (made if missing; default OUT/bw)')
-    t.add_argument('--preset', default='cpu-small', choices=['cpu-small', 'cpu-diverse', 'cpu-diverse-192', 'artistic', 'stable', 'video'])
+    t.add_argument('--preset', default='cpu-small', help="'cpu-small', 'cpu-diverse', 'cpu-diverse-192', 'artistic', 'stable', 'video', "
+                   "or a JSON file of your own (sizes, phases, learning rates: see PRESETS in deoldify.training)")
     t.add_argument('--init', help="start stage 1 from this generator's weights ('default' or a file) instead of ImageNet's encoder")
     t.add_argument('--cycles', type=int, default=1, help='NoGAN cycles of (fakes, critic, GAN)')
     t.add_argument('--stop-after', choices=['pretrain', 'fakes', 'critic', 'gan'], help='run the stages up to this one (resumes later)')
@@ -333,6 +336,17 @@ def build_parser() -> argparse.ArgumentParser:
     add_download_parser(sub)
     return p
 
+def _plain(e:Exception) -> str:
+    "The message, without the context fastai puts in front of an error raised in a callback."
+    return re.sub(r'^Exception occured in `\w+` when calling event `\w+`:\s*', '', str(e))
+
+def _disk_full(e:OSError, args) -> str:
+    "What a full disk (or a file-size limit) stopped, in words, and what to do."
+    where = getattr(args, 'out', None) or getattr(args, 'output', None)
+    why = 'a file-size limit (`ulimit -f`) was reached' if e.errno == errno.EFBIG else 'no space left on the disk'
+    return (f"writing {e.filename or 'a file'}{f' in {where}' if where else ''} failed: {why}. What was finished is kept "
+            f"(training resumes from its last checkpoint): make room and run the same command again")
+
 def main(argv:list[str]|None=None) -> int:
     "Entry point of the `deoldify` command."
     p = build_parser()
@@ -340,7 +354,10 @@ def main(argv:list[str]|None=None) -> int:
     if not getattr(args, 'func', None): p.print_help(); return 0
     if getattr(args, 'workers', None) == 0: args.workers = None
     try: return args.func(args)
-    except DeOldifyError as e: print(f'error: {e}', file=sys.stderr); return 2
+    except DeOldifyError as e: print(f'error: {_plain(e)}', file=sys.stderr); return 2
+    except OSError as e:
+        if e.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG): raise
+        print(f'error: {_disk_full(e, args)}', file=sys.stderr); return 2
     except KeyboardInterrupt: print('interrupted; run again to resume', file=sys.stderr); return 130
 
 # %% ../nbs/13_cli.ipynb #02847560

@@ -14,10 +14,10 @@ warnings.filterwarnings('ignore', message='.*torch.jit.script.*is deprecated', c
 
 # %% auto #0
 __all__ = ['IMAGE_EXTS', 'VIDEO_EXTS', 'pkg_path', 'DEFAULT_MAX_PIXELS', 'PLUGINS', 'IMAGENET_STATS', 'LUMA_601', 'DeOldifyError',
-           'models_dirs', 'find_weights', 'make_folder', 'atomic_path', 'default_device', 'has_module', 'in_background',
-           'ordered_map', 'is_terminal', 'LogProgress', 'track', 'keep_freed_memory', 'max_pixels', 'exif_orientation',
-           'to_srgb', 'check_file', 'load_image', 'render_size', 'image_to_input', 'output_to_image', 'merge_luminance',
-           'save_image', 'watermark']
+           'models_dirs', 'find_weights', 'stale_temp_files', 'remove_stale_temp_files', 'make_folder', 'atomic_path',
+           'atomic_open', 'default_device', 'has_module', 'in_background', 'ordered_map', 'is_terminal', 'LogProgress',
+           'track', 'keep_freed_memory', 'max_pixels', 'exif_orientation', 'to_srgb', 'check_file', 'load_image',
+           'render_size', 'image_to_input', 'output_to_image', 'merge_luminance', 'save_image', 'watermark']
 
 # %% ../nbs/00_core.ipynb #a7b9b9d6
 class DeOldifyError(Exception):
@@ -65,14 +65,39 @@ def _cannot_write(dest:Path, e:OSError) -> str:
     if e.errno in (errno.EACCES, errno.EPERM): return f'cannot write the output: permission denied, this user may not write in {here}'
     if e.errno == errno.EROFS: return f'cannot write the output: {here} is on a read-only file system'
     if e.errno in (errno.ENOSPC, errno.EDQUOT): return f'cannot write the output: no space left on the disk of {here}'
+    if e.errno == errno.EFBIG: return f'cannot write the output: the file would be larger than this process may write (a file-size limit, `ulimit -f`, or the file system\'s largest file) in {here}'
     if e.errno == errno.ENAMETOOLONG: return 'cannot write the output: the name is too long for this file system'
     return f'cannot write the output in {folder} ({e.strerror or e})'
 
 def _temp_prefix(dest:Path, suffix:str) -> str:
-    "'.NAME.' for the temporary file, NAME shortened so that the temporary name fits in 255 bytes as the final one does."
-    stem = dest.stem
-    while stem and len(os.fsencode(f'.{stem}.XXXXXXXX{suffix}')) > 255: stem = stem[:-1]
-    return f'.{stem}.'
+    "'.NAME.pPID.' for the temporary file, NAME shortened so that the temporary name fits in 255 bytes as the final one does."
+    stem, pid = dest.stem, f'p{os.getpid()}'
+    while stem and len(os.fsencode(f'.{stem}.{pid}.XXXXXXXX{suffix}')) > 255: stem = stem[:-1]
+    return f'.{stem}.{pid}.'
+
+_TEMP_NAME = re.compile(r'^\..*\.p(\d+)\.[A-Za-z0-9_]{8}(\.[^.]*)?$')
+
+def _alive(pid:int) -> bool:
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return False
+    except PermissionError: return True  # someone else's process
+    return True
+
+def stale_temp_files(folder) -> list[Path]:
+    "Temporary files under `folder` that `atomic_path` left when its process was killed (their process is gone)."
+    found = []
+    for root, _, files in os.walk(folder):
+        for name in files:
+            m = _TEMP_NAME.match(name)
+            if m and not _alive(int(m[1])): found.append(Path(root)/name)
+    return sorted(found)
+
+def remove_stale_temp_files(folder) -> int:
+    "Delete what `stale_temp_files` finds (files of runs that were killed, never a running one's); how many went."
+    n = 0
+    for p in stale_temp_files(folder):
+        with contextlib.suppress(FileNotFoundError): p.unlink(); n += 1
+    return n
 
 def make_folder(folder) -> Path:
     "Make `folder` and its parents where needed, or raise a `DeOldifyError` that says in words why it cannot be made."
@@ -93,12 +118,37 @@ def atomic_path(dest, suffix:str|None=None):
     os.close(fd)
     tmp = Path(tmp)
     try:
-        yield tmp
+        try: yield tmp
+        except OSError as e:  # a full disk or a file-size limit while writing: words, and the output's name
+            if e.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG): raise DeOldifyError(_cannot_write(dest, e), path=dest) from None
+            raise
         if tmp.exists(): os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the file normal permissions
         try: os.replace(tmp, dest)
         except OSError as e: raise DeOldifyError(_cannot_write(dest, e), path=dest) from None
     finally:
         if tmp.exists(): tmp.unlink()
+
+@contextlib.contextmanager
+def atomic_open(dest, mode:str='wb'):
+    """An open file that becomes `dest` only when the block ends without an exception, flushed to the disk first.
+    It is written through Python, which takes a short write (a full disk, a file-size limit) for the error it is; some
+    writers that get a file name (PyTorch's, Pillow's encoders) take it for a whole file, and a cut file would be renamed into place."""
+    with atomic_path(dest) as tmp, open(tmp, mode) as raw:
+        f = _KeepsWriteError(raw)
+        try:
+            yield f
+            f.flush(); os.fsync(f.fileno())
+        except Exception as e:  # PyTorch reports a failed write as 'unexpected pos 64 vs 0': give the disk's own error instead
+            if f.error is not None and e is not f.error: raise f.error from None
+            raise
+
+class _KeepsWriteError:
+    "A file that keeps the first error a write met, for writers that raise an error of their own instead."
+    def __init__(self, f): self.f, self.error = f, None
+    def write(self, data):
+        try: return self.f.write(data)
+        except OSError as e: self.error = self.error or e; raise
+    def __getattr__(self, name): return getattr(self.f, name)
 
 # %% ../nbs/00_core.ipynb #9423c702
 def default_device(cpu:bool=False) -> 'torch.device':
@@ -446,7 +496,9 @@ def save_image(img:Image.Image, dest, quality:int=95) -> Path:
     fmt = Image.registered_extensions().get(dest.suffix.lower())
     if fmt is None: raise DeOldifyError('unknown output image format', path=dest)
     if fmt in ('JPEG', 'BMP') and img.mode != 'RGB': img = img.convert('RGB')
-    with atomic_path(dest) as tmp: img.save(tmp, format=fmt, **({'quality': quality} if fmt in ('JPEG', 'WEBP') else {}))
+    buf = io.BytesIO()  # encoded in memory, then written by `atomic_open`: never a cut file under the final name
+    img.save(buf, format=fmt, **({'quality': quality} if fmt in ('JPEG', 'WEBP') else {}))
+    with atomic_open(dest) as f: f.write(buf.getbuffer())
     return dest
 
 # %% ../nbs/00_core.ipynb #1256800d

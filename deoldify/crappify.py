@@ -11,7 +11,7 @@ import numpy as np
 import torch
 from PIL import Image, ImageDraw
 from fastcore.basics import store_attr
-from .core import DeOldifyError, atomic_path, IMAGE_EXTS, track
+from .core import DeOldifyError, atomic_path, atomic_open, IMAGE_EXTS, track
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +86,8 @@ def _crappify_one(args):
             if is_greyscale(im): return 'greyscale', src, ''
             out = crappifier(im, seed=zlib.crc32(src.name.encode()))
     except Exception as e: return 'failed', src, f'{type(e).__name__}: {e}'
-    with atomic_path(dest) as tmp: out.save(tmp, format='JPEG' if dest.suffix.lower() in ('.jpg', '.jpeg') else None, quality=95)
+    buf = io.BytesIO(); out.save(buf, format='JPEG' if dest.suffix.lower() in ('.jpg', '.jpeg') else Image.registered_extensions()[dest.suffix.lower()], quality=95)
+    with atomic_open(dest) as f: f.write(buf.getbuffer())
     return 'done', src, ''
 
 def crappify_folder(src, # folder tree of colour photos (never modified)

@@ -8,7 +8,7 @@ import logging, random
 from functools import partial
 from pathlib import Path
 import torch, torch.nn as nn
-from .core import DeOldifyError, atomic_path
+from .core import DeOldifyError, atomic_path, atomic_open
 from fastai.vision.all import (DataBlock, ImageBlock, CategoryBlock, RandomSplitter, Resize, ResizeMethod, Normalize,
                                imagenet_stats, Learner, Flip)
 from fastai.vision.gan import accuracy_thresh_expand
@@ -58,5 +58,5 @@ def pretrain_critic(path_color, fakes_dir, out_dir, preset:dict, cycle:int=0, in
     if start < cp['epochs']:
         learn.fit_one_cycle(cp['epochs'], cp['lr'], start_epoch=start,
                             cbs=[TensorBoardXCallback(out_dir/'runs'/stage, images=False), EpochCheckpoint(ckpt_dir, stage, 0)])
-    with atomic_path(final) as tmp: torch.save(critic.state_dict(), tmp)
+    with atomic_open(final) as f: torch.save(critic.state_dict(), f)
     return final

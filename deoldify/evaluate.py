@@ -8,7 +8,7 @@ import json, re, subprocess, tempfile, time
 from pathlib import Path
 import numpy as np
 from PIL import Image
-from .core import DeOldifyError, atomic_path, track
+from .core import DeOldifyError, atomic_path, save_image, track
 from .crappify import image_files, to_bw, is_greyscale
 from .metrics import colorfulness, psnr, ssim, FeatureExtractor, frechet_distance, colour_cast
 from .models import default_render_factor
@@ -206,7 +206,7 @@ def write_report(results:dict, out_dir) -> Path:
     for name, r in results['models'].items():
         g = case_grid(results['_truths'], results['_fakes'][name], r['per_image'])
         stem = re.sub(r'[^\w.-]+', '_', re.sub(r'\.pth?\b', '', labels[name]))  # one grid per row, a plain file name
-        with atomic_path(out_dir/f'cases_{stem}.jpg') as tmp: g.save(tmp, format='JPEG', quality=90)
+        save_image(g, out_dir/f'cases_{stem}.jpg', quality=90)
     return out_dir/'results.md'
 
 # %% ../nbs/12_evaluate.ipynb #0beea064

@@ -8,7 +8,7 @@ import random
 from pathlib import Path
 import torch, torch.nn as nn
 from PIL import Image
-from .core import DeOldifyError, atomic_path, track
+from .core import DeOldifyError, atomic_path, save_image, track
 from .crappify import image_files, is_valid_image
 from .visualize import to_model_input, from_model_output
 
@@ -37,6 +37,6 @@ def save_fakes(generator:nn.Module, path_bw, fakes_dir, size:int=64, keep_pct:fl
         chunk = todo[i:i+bs]
         x = torch.stack([to_model_input(center_square(Image.open(f).convert('RGB')), (size, size)) for f, _ in chunk])
         for (_, dest), y in zip(chunk, generator(x.to(dev))):
-            with atomic_path(dest) as tmp: from_model_output(y).save(tmp, format='PNG')
+            save_image(from_model_output(y), dest)
     generator.train(was)
     return len(files)

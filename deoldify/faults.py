@@ -449,7 +449,7 @@ def snapshot(folder) -> dict[str, tuple]:
     return out
 
 def leftovers(out) -> list[Path]:
-    "Temporary files (`.NAME.XXXXXXXX.ext`, from `atomic_path`) left in an output folder."
+    "Temporary files (`.NAME.pPID.XXXXXXXX.ext`, from `atomic_path`) left in an output folder."
     return sorted(p for p in Path(out).rglob('.*') if p.is_file() and not p.is_symlink())
 
 # %% ../nbs/18_faults.ipynb #5677aed4

@@ -8,7 +8,7 @@ import logging
 from functools import partial
 from pathlib import Path
 import torch, torch.nn as nn
-from .core import atomic_path
+from .core import atomic_path, atomic_open
 from fastai.callback.core import Callback, CancelFitException
 from fastai.vision.gan import GANLearner, AdaptiveGANSwitcher, GANDiscriminativeLR
 from fastai.optimizer import Adam
@@ -43,8 +43,7 @@ class GANCheckpoint(Callback):
     def save(self):
         gen_file = self.out_dir/'gan_checkpoints'/f'{self.stage}_i{self.it:06d}.pth'
         save_generator(self.model.generator, gen_file, stage=self.stage, iteration=self.it, **self.meta)
-        with atomic_path(self.out_dir/'checkpoints'/f'{self.stage}_critic_latest.pth') as tmp:
-            torch.save(self.model.critic.state_dict(), tmp)
+        with atomic_open(self.out_dir/'checkpoints'/f'{self.stage}_critic_latest.pth') as f: torch.save(self.model.critic.state_dict(), f)
         write_progress(self.out_dir/'checkpoints', self.stage, iteration=self.it, file=gen_file.name)
 
 class GANTensorBoard(TensorBoardXCallback):

@@ -435,9 +435,9 @@ def _diff_keys(expected:dict, got:dict):
 
 def save_generator(model:nn.Module, path, half:bool=False, **meta):
     "Save a generator with its config (and optional metadata) so that `load_generator` rebuilds it; fp16 if `half`."
-    from deoldify.core import atomic_path
+    from deoldify.core import atomic_open
     sd = {k: (v.half() if half and v.is_floating_point() else v) for k, v in model.state_dict().items()}
-    with atomic_path(path) as tmp: torch.save({'model': sd, 'config': getattr(model, 'config', None), 'meta': meta}, tmp)
+    with atomic_open(path) as f: torch.save({'model': sd, 'config': getattr(model, 'config', None), 'meta': meta}, f)
 
 # %% ../nbs/02_models.ipynb #01d2491c
 from torch.nn.utils import remove_spectral_norm, remove_weight_norm

@@ -12,7 +12,7 @@ from .core import DeOldifyError, atomic_path, LUMA_601, track
 from .crappify import image_files, to_bw
 from .models import load_generator, fold_norms
 from .metrics import colorfulness, psnr, ssim, skin_hue_drift, FeatureExtractor, frechet_distance
-from .training import PRESETS, pretrain_generator
+from .training import PRESETS, load_preset, pretrain_generator
 from .fakes import save_fakes, center_square
 from .critic import pretrain_critic
 from .gan import gan_train
@@ -112,7 +112,7 @@ def nogan(path_bw, path_color, out_dir, preset:str|dict='cpu-small', cycles:int=
          ) -> Path:
     "NoGAN end to end (or up to the stage `stop_after`, in the first cycle); returns the chosen generator's weights."
     if stop_after not in (None, *STAGES): raise DeOldifyError(f"unknown stage '{stop_after}'; choose one of {STAGES}")
-    p = PRESETS[preset] if isinstance(preset, str) else preset
+    p = load_preset(preset)
     out_dir = Path(out_dir)
     gen_w = pretrain_generator(path_bw, path_color, out_dir, p, pretrained=pretrained, feature_backbone=feature_backbone, init=init)
     if stop_after == 'pretrain': return gen_w

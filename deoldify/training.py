@@ -4,11 +4,11 @@
 
 # %% ../nbs/05_pretrain_generator.ipynb #58abf435
 from __future__ import annotations
-import json, logging
+import json, logging, re
 from pathlib import Path
 import torch, torch.nn as nn
 from fastcore.basics import store_attr
-from fastai.learner import Learner
+from fastai.learner import Learner, save_model
 from fastai.callback.core import Callback
 from fastai.callback.schedule import *  # fit_one_cycle
 from fastai.metrics import LossMetrics
@@ -17,7 +17,7 @@ from fastai.torch_core import params
 from fastai.distributed import DistributedTrainer, DistributedDL, rank_distrib, num_distrib
 from fastai.callback.progress import ProgressCallback
 from functools import partial
-from .core import atomic_path
+from .core import atomic_path, atomic_open
 from .crappify import colorize_dls
 from .core import DeOldifyError
 from .models import build_generator, save_generator, load_generator
@@ -26,9 +26,9 @@ from .losses import FeatureLoss
 log = logging.getLogger('deoldify')
 
 # %% auto #0
-__all__ = ['log', 'PRESETS', 'tiny_preset', 'denorm', 'sample_batch', 'TensorBoardXCallback', 'EpochCheckpoint', 'read_progress',
-           'write_progress', 'GlooDistributedDL', 'CPUDistributedTrainer', 'maybe_distributed', 'PlainProgress',
-           'fit_output', 'unet_splitter', 'generator_learner', 'pretrain_generator']
+__all__ = ['log', 'PRESETS', 'tiny_preset', 'load_preset', 'denorm', 'sample_batch', 'TensorBoardXCallback', 'EpochCheckpoint',
+           'read_progress', 'write_progress', 'GlooDistributedDL', 'CPUDistributedTrainer', 'maybe_distributed',
+           'PlainProgress', 'fit_output', 'unet_splitter', 'generator_learner', 'pretrain_generator']
 
 # %% ../nbs/05_pretrain_generator.ipynb #671ccca3
 PRESETS = {
@@ -82,6 +82,20 @@ def tiny_preset() -> dict:
     p['crit_pretrain'] = dict(size=32, bs=4, epochs=2, lr=1e-3)
     p['gan'] = dict(size=32, bs=4, keep_pct=1.0, lr=1e-4, thresh=0.65, crit_lr_mult=5., checkpoint_pct=0.25)
     return p
+
+# %% ../nbs/05_pretrain_generator.ipynb #e28e4b78
+def load_preset(preset:str|dict) -> dict:
+    "A preset: a dict as it is, a name in `PRESETS`, or a JSON file of one."
+    if isinstance(preset, dict): return preset
+    if preset in PRESETS: return PRESETS[preset]
+    p = Path(preset)
+    if p.suffix.lower() != '.json': raise DeOldifyError(f"unknown preset '{preset}'; choose one of {', '.join(PRESETS)}, or give a .json file")
+    try: d = json.loads(p.read_text(encoding='utf-8'))
+    except FileNotFoundError: raise DeOldifyError('preset file not found', path=p) from None
+    except (OSError, ValueError) as e: raise DeOldifyError(f'not a readable JSON preset ({e})', path=p) from None
+    missing = [k for k in ('generator', 'pretrain', 'wd') if k not in d] if isinstance(d, dict) else ['a JSON object']
+    if missing: raise DeOldifyError(f"the preset lacks {', '.join(missing)} (see PRESETS in deoldify.training)", path=p)
+    return d
 
 # %% ../nbs/05_pretrain_generator.ipynb #246ee59e
 from tensorboardX import SummaryWriter
@@ -142,16 +156,25 @@ class TensorBoardXCallback(Callback):
 class EpochCheckpoint(Callback):
     "Save the learner after every epoch and record progress, so that a stage can resume."
     order = 80
-    def __init__(self, ckpt_dir, stage:str, phase:int): store_attr()
+    def __init__(self, ckpt_dir, stage:str, phase:int): store_attr(); self.cancelled = False
+    def after_cancel_epoch(self): self.cancelled = True  # an epoch skipped on a resume (or stopped): nothing new to save
     def after_epoch(self):
-        if rank_distrib(): return  # only the first process saves
+        cancelled, self.cancelled = self.cancelled, False
+        if cancelled or rank_distrib(): return  # only the first process saves
         name = f'{self.stage}_p{self.phase}_e{self.epoch}'
-        with atomic_path(Path(self.ckpt_dir)/f'{name}.pth') as tmp: self.learn.save(tmp.with_suffix(''), with_opt=True)
+        with atomic_open(Path(self.ckpt_dir)/f'{name}.pth') as f: save_model(f, self.learn.model, getattr(self.learn, 'opt', None), with_opt=True)
         write_progress(self.ckpt_dir, self.stage, phase=self.phase, epoch=self.epoch, file=f'{name}.pth')
 
 def read_progress(ckpt_dir, stage:str) -> dict|None:
+    "Where `stage` got to: its progress record, or a later epoch checkpoint when the run stopped between writing one and noting it."
     p = Path(ckpt_dir)/'progress.json'
-    return json.loads(p.read_text()).get(stage) if p.exists() else None
+    d = json.loads(p.read_text()).get(stage) if p.exists() else None
+    found = [(int(m[1]), int(m[2]), f.name) for f in Path(ckpt_dir).glob(f'{stage}_p*_e*.pth')
+             if (m := re.fullmatch(rf'{re.escape(stage)}_p(\d+)_e(\d+)\.pth', f.name))]  # whole files: written by atomic_path
+    if found and (d is None or 'phase' in d):
+        ph, ep, name = max(found)
+        if d is None or (ph, ep) > (d['phase'], d['epoch']): d = dict(phase=ph, epoch=ep, file=name)
+    return d
 
 def write_progress(ckpt_dir, stage:str, **info):
     p = Path(ckpt_dir)/'progress.json'
@@ -238,7 +261,7 @@ def pretrain_generator(path_bw, path_color, # the black-and-white mirror and the
                        init=None, # start from this generator's weights (same architecture) instead of ImageNet's encoder alone
                       ) -> Path:
     "NoGAN stage 1: train the generator with the feature loss through the preset's phases; resumable. Returns the weights."
-    p = PRESETS[preset] if isinstance(preset, str) else preset
+    p = load_preset(preset)
     out_dir = Path(out_dir); ckpt_dir = out_dir/'checkpoints'; ckpt_dir.mkdir(parents=True, exist_ok=True)
     final = out_dir/'gen_pretrain.pth'
     if final.exists(): log.info(f'{final} exists: stage 1 already done'); return final

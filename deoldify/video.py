@@ -26,8 +26,8 @@ __all__ = ['log', 'CONTAINERS', 'ffmpeg_exe', 'VideoInfo', 'probe', 'make_test_c
            'is_constant_rate', 'read_frames', 'encoder_args', 'chroma_subsampling', 'FrameWriter', 'FlickerMeter',
            'cdc', 'static_chroma_change', 'ChromaStabilizer', 'predict_chroma', 'rgb_to_ycbcr', 'ycbcr_to_rgb',
            'colorize_frames', 'chroma_of', 'to_planes', 'colorize_planes', 'planes_to_rgb', 'rgb_to_planes',
-           'output_suffix', 'SegmentWriter', 'colorize_video', 'VideoColorizer', 'get_video_colorizer',
-           'get_artistic_video_colorizer']
+           'output_suffix', 'SegmentWriter', 'colorize_video', 'exclusive_lock', 'VideoColorizer',
+           'get_video_colorizer', 'get_artistic_video_colorizer']
 
 # %% ../nbs/11_video_colorizer.ipynb #cb6958dc
 def ffmpeg_exe() -> str:
@@ -60,10 +60,17 @@ def probe(path) -> VideoInfo:
     if not path.exists(): raise DeOldifyError('no such file', path=path)
     if path.stat().st_size == 0: raise DeOldifyError('empty file', path=path)
     err = subprocess.run([ffmpeg_exe(), '-hide_banner', '-i', str(path)], capture_output=True, text=True, errors='replace').stderr
-    if 'Invalid data found' in err or 'moov atom not found' in err or 'Input #0' not in err:
-        raise DeOldifyError('not a video ffmpeg can read (corrupt or truncated?)', path=path)
+    head = path.open('rb').read(64)
+    if 'moov atom not found' in err and head[4:8] in (b'ftyp', b'mdat', b'free', b'wide', b'skip'):
+        raise DeOldifyError('cut short or damaged: its index (the MP4 "moov atom") is missing, so no frame can be found '
+                            '(an interrupted copy or download? the whole file is needed)', path=path)
+    if 'Invalid data found' in err or 'Input #0' not in err:
+        raise DeOldifyError('not a video ffmpeg can read (damaged, cut short, or not a video at all)', path=path)
     v = re.search(r'Stream #\d+:\d+[^:]*: Video: ([^\n]*)', err)
-    if not v or 'attached pic' in v.group(1): raise DeOldifyError('has no video stream', path=path)
+    if not v or 'attached pic' in v.group(1):
+        if re.search(r'Stream #\d+:\d+[^:]*: Audio:', err): raise DeOldifyError('has no video stream, only sound', path=path)
+        if 'Stream #' not in err: raise DeOldifyError('no stream can be found in it (cut short or damaged?)', path=path)
+        raise DeOldifyError('has no video stream', path=path)
     size = re.search(r', (\d{2,5})x(\d{2,5})[ ,\[]', v.group(1))
     rate = re.search(r'([\d.]+) fps', v.group(1)) or re.search(r'([\d.]+k?) tbr', v.group(1))
     if not size or not rate: raise DeOldifyError('cannot read the video stream size or frame rate', path=path)
@@ -80,7 +87,7 @@ def probe(path) -> VideoInfo:
 def _count_frames(path) -> int:
     import imageio_ffmpeg
     try: return imageio_ffmpeg.count_frames_and_secs(str(path))[0]
-    except Exception: raise DeOldifyError('no frame can be decoded (corrupt or truncated?)', path=path) from None
+    except Exception: raise DeOldifyError('no frame can be decoded (cut short or damaged?)', path=path) from None
 
 # %% ../nbs/11_video_colorizer.ipynb #5977e7b2
 def make_test_clip(dest, size=(64, 48), seconds:float=2., fps:str='30000/1001', audio:bool=True, grey:bool=True,
@@ -439,8 +446,23 @@ def colorize_video(model:nn.Module, src, dest,
     info, dest = probe(src), Path(dest)
     if Path(src).resolve() == dest.resolve(): raise DeOldifyError('output would overwrite the input', path=dest)
     if info.n_frames == 0: raise DeOldifyError('the video has no frames', path=src)
-    tb, pts = output_times(info)
     parts = dest.parent/f'.{dest.name}.parts'; parts.mkdir(parents=True, exist_ok=True)
+    with exclusive_lock(parts/'lock', dest): return _colorize_video(model, info, src, dest, parts, render_factor, batch_size, stabilize,
+                                                                    codec, crf, segment_seconds, keep_frames, watermarked, progress, preset, workers)
+
+def exclusive_lock(path, dest) -> contextlib.AbstractContextManager:
+    "Hold an exclusive lock on `path` while a video is made; a second run on the same output is refused in words."
+    import fcntl
+    f = open(path, 'a+')
+    try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        f.close()
+        raise DeOldifyError('another run is making this video now; it was left to that run (run again later to check it)', path=dest) from None
+    return contextlib.closing(f)  # closing the file lets the lock go, also when the process is killed
+
+def _colorize_video(model, info, src, dest, parts, render_factor, batch_size, stabilize, codec, crf, segment_seconds, keep_frames,
+                    watermarked, progress, preset, workers) -> Path:
+    tb, pts = output_times(info)
     seg_len = min(1000, max(1, int(round(segment_seconds*float(Fraction(info.fps))))))
     n_seg = -(-info.n_frames//seg_len)
     out = SegmentWriter(parts, seg_len, info.fps, _codec_for(dest, codec), crf, pts, tb, planar=True, preset=preset)
