@@ -4,7 +4,7 @@
 
 # %% ../nbs/13_cli.ipynb #50d206d1
 from __future__ import annotations
-import argparse, errno, glob, json, logging, os, re, sys, time
+import argparse, errno, glob, json, logging, os, re, shutil, sys, time
 from collections import Counter
 from functools import partial
 from pathlib import Path
@@ -143,11 +143,15 @@ def _colorize(args) -> int:
     in_files = {s.resolve() for s, _ in pairs}
     todo = []
     for src, dest in videos:
-        if dest.exists() and not args.overwrite: rep.file_done('skipped', src, dest); continue
+        if dest.exists() and not args.overwrite:
+            from deoldify.video import parts_folder  # a run stopped after the video was whole, before it tidied up: tidy up
+            if parts_folder(dest).is_dir(): shutil.rmtree(parts_folder(dest), ignore_errors=True)
+            rep.file_done('skipped', src, dest); continue
         t0 = time.time()
         try:
             from deoldify.video import colorize_video
             colorize_video(model, src, dest, rf_vid, stabilize=args.stabilize, crf=args.crf, preset=args.preset, workers=args.workers,
+                           segment_seconds=args.segment_seconds,
                            codec=args.codec, keep_frames=dest.with_suffix('') if args.keep_frames else None,
                            watermarked=args.watermark, progress=not args.quiet)
             rep.file_done('colorized', src, dest, seconds=time.time() - t0)
@@ -191,6 +195,7 @@ def _train(args) -> int:
     from deoldify.visualize import resolve_weights
     logging.basicConfig(level=logging.INFO, format='%(message)s')
     bw = Path(args.bw or Path(args.out)/'bw')
+    if Path(args.out).is_dir(): remove_stale_temp_files(args.out)  # what a killed run was writing
     training_photos(args.color, bw, n_workers=args.workers)  # greyscale and unreadable photos left out, counted in the log
     w = nogan(bw, args.color, args.out, preset=args.preset, cycles=args.cycles, eval_color=args.eval_color,
               feature_backbone=args.feature_backbone, pretrained=not args.no_pretrained, stop_after=args.stop_after,
@@ -266,6 +271,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument('--batch-size', type=int, default=4, help='photos in the model at once, shared by the workers')
     c.add_argument('--stabilize', type=float, default=0., help='video: temporal chroma smoothing strength, 0–1 (e.g. 0.8)')
     c.add_argument('--crf', type=int, default=17, help='video: encoder quality (H.264 CRF, lower is better)')
+    c.add_argument('--segment-seconds', type=float, default=10., help='video: finished work is kept in pieces this long, so that a '
+                   'stopped run resumes at the last piece (default 10)')
     c.add_argument('--codec', default='libx264', help='video: ffmpeg encoder')
     c.add_argument('--preset', default='medium', help='video: H.264/H.265 speed preset, ultrafast … veryslow (faster: bigger files at the same CRF)')
     c.add_argument('--workers', type=int, default=None, help='batches the model works on at once, each on its share of the threads (default: 2 for a small model, else 1; 1 needs less memory)')

@@ -64,8 +64,9 @@ def _cannot_write(dest:Path, e:OSError) -> str:
     here = next((p for p in up if p.exists()), folder)
     if e.errno in (errno.EACCES, errno.EPERM): return f'cannot write the output: permission denied, this user may not write in {here}'
     if e.errno == errno.EROFS: return f'cannot write the output: {here} is on a read-only file system'
-    if e.errno in (errno.ENOSPC, errno.EDQUOT): return f'cannot write the output: no space left on the disk of {here}'
-    if e.errno == errno.EFBIG: return f'cannot write the output: the file would be larger than this process may write (a file-size limit, `ulimit -f`, or the file system\'s largest file) in {here}'
+    again = '; what was finished is kept: make room and run the same command again'
+    if e.errno in (errno.ENOSPC, errno.EDQUOT): return f'cannot write the output: no space left on the disk of {here}{again}'
+    if e.errno == errno.EFBIG: return f'cannot write the output: the file would be larger than this process may write (a file-size limit, `ulimit -f`, or the file system\'s largest file) in {here}{again}'
     if e.errno == errno.ENAMETOOLONG: return 'cannot write the output: the name is too long for this file system'
     return f'cannot write the output in {folder} ({e.strerror or e})'
 
@@ -83,19 +84,20 @@ def _alive(pid:int) -> bool:
     except PermissionError: return True  # someone else's process
     return True
 
-def stale_temp_files(folder) -> list[Path]:
-    "Temporary files under `folder` that `atomic_path` left when its process was killed (their process is gone)."
+def stale_temp_files(folder, recursive:bool=True) -> list[Path]:
+    "Temporary files in `folder` (and below, if `recursive`) that `atomic_path` left when its process was killed (their process is gone)."
     found = []
     for root, _, files in os.walk(folder):
         for name in files:
             m = _TEMP_NAME.match(name)
             if m and not _alive(int(m[1])): found.append(Path(root)/name)
+        if not recursive: break
     return sorted(found)
 
-def remove_stale_temp_files(folder) -> int:
+def remove_stale_temp_files(folder, recursive:bool=True) -> int:
     "Delete what `stale_temp_files` finds (files of runs that were killed, never a running one's); how many went."
     n = 0
-    for p in stale_temp_files(folder):
+    for p in stale_temp_files(folder, recursive):
         with contextlib.suppress(FileNotFoundError): p.unlink(); n += 1
     return n
 

@@ -14,12 +14,13 @@ from .core import has_module
 
 # %% auto #0
 __all__ = ['W', 'H', 'SHORT', 'LONG', 'RATIONAL', 'SLONG', 'ASCII', 'D50', 'ARITH_JPEG', 'HEIC', 'AVIF', 'FAULTS',
-           'CAP_DAC_OVERRIDE', 'CAP_DAC_READ_SEARCH', 'PR_CAPBSET_DROP', 'CLI_WITHOUT_OVERRIDE', 'photo', 'is_upright',
-           'encode', 'jpeg', 'sepia', 'photo16', 'jpeg_with_segment', 'exif_block', 'orientation_entry', 'stored_for',
-           'png_chunk', 'png_bytes', 'png_header_only', 'gif_header_only', 'tiff_bytes', 'icc_profile',
-           'wide_gamut_profile', 'grey_profile', 'cmyk_profile', 'Fault', 'fault', 'lab_picture', 'make_corpus',
-           'prepare_output', 'snapshot', 'leftovers', 'printable', 'check_load', 'check_output',
-           'drop_file_access_override', 'permissions_enforced']
+           'CAP_DAC_OVERRIDE', 'CAP_DAC_READ_SEARCH', 'PR_CAPBSET_DROP', 'CLI_WITHOUT_OVERRIDE', 'VIDEO_FAULTS', 'TONE',
+           'GREY', 'NOISY', 'photo', 'is_upright', 'encode', 'jpeg', 'sepia', 'photo16', 'jpeg_with_segment',
+           'exif_block', 'orientation_entry', 'stored_for', 'png_chunk', 'png_bytes', 'png_header_only',
+           'gif_header_only', 'tiff_bytes', 'icc_profile', 'wide_gamut_profile', 'grey_profile', 'cmyk_profile',
+           'Fault', 'fault', 'lab_picture', 'make_corpus', 'prepare_output', 'snapshot', 'leftovers', 'printable',
+           'check_load', 'check_output', 'drop_file_access_override', 'permissions_enforced', 'VideoFault',
+           'video_fault', 'ffmpeg', 'pattern', 'cut', 'make_video_corpus', 'check_video_output']
 
 # %% ../nbs/18_faults.ipynb #fecc05f8
 W, H = 48, 32  # most pictures in the corpus: small, so that the whole corpus colorizes in seconds
@@ -526,3 +527,134 @@ def permissions_enforced() -> bool:
 
 CLI_WITHOUT_OVERRIDE = ('import sys; from deoldify.faults import drop_file_access_override; drop_file_access_override(); '
                         'from deoldify.cli import main; sys.exit(main(sys.argv[1:]))')
+
+# %% ../nbs/18_faults.ipynb #d547e327
+@dataclass
+class VideoFault:
+    "A class of video file: how to make one, and what `deoldify colorize` must do with it."
+    name:str; file:str; make:Callable; why:str
+    expect:str='ok' # 'ok': colorized as it is; 'note': colorized, with a line saying `words`; 'error': refused with `words`
+    words:tuple=()
+    sound:bool=False # the output must carry sound
+    same_length:bool=True # the output lasts as long as the source says it does (not so for a file cut short that cannot tell)
+
+VIDEO_FAULTS:list[VideoFault] = []
+
+def video_fault(name:str, file:str, **kw):
+    "Register a video class; the decorated function writes one to the path it gets."
+    def register(make): VIDEO_FAULTS.append(VideoFault(name, file, make, **kw)); return make
+    return register
+
+def ffmpeg(dest, *args):
+    "Run ffmpeg with `args`, writing `dest`."
+    from deoldify.video import ffmpeg_exe
+    subprocess.run([ffmpeg_exe(), '-nostdin', '-y', '-v', 'error', *args, str(dest)], check=True, capture_output=True)
+
+def pattern(size:str='64x48', seconds:float=1., rate:str='24') -> list:
+    "ffmpeg's moving test pattern as an input."
+    return ['-f', 'lavfi', '-i', f'testsrc2=size={size}:rate={rate}:duration={seconds}']
+
+TONE = ['-f', 'lavfi', '-i', 'sine=frequency=440:duration=1']
+GREY = ['-vf', 'format=gray,format=yuv420p']
+NOISY = ['-vf', 'noise=alls=30:allf=t,format=gray,format=yuv420p', '-c:v', 'libx264', '-crf', '12']  # bytes enough to cut
+
+def cut(src:Path, dest:Path, share:float=0.6):
+    "The first `share` of `src`, as an interrupted copy or download leaves it."
+    dest.write_bytes(src.read_bytes()[:int(src.stat().st_size*share)])
+
+# %% ../nbs/18_faults.ipynb #96589e74
+@video_fault('h264_mp4', 'video/plain.mp4', why='the everyday case: H.264 in MP4')
+def _(p): ffmpeg(p, *pattern(), *GREY, '-c:v', 'libx264')
+@video_fault('with_sound', 'video/with_sound.mp4', sound=True, why='a film with its sound track (AAC), which must be kept')
+def _(p): ffmpeg(p, *pattern(), *TONE, *GREY, '-c:v', 'libx264', '-c:a', 'aac')
+@video_fault('two_sound_tracks', 'video/two_languages.mkv', sound=True, why='Matroska with two sound tracks')
+def _(p): ffmpeg(p, *pattern(), *TONE, '-f', 'lavfi', '-i', 'sine=frequency=880:duration=1', '-map', '0', '-map', '1', '-map', '2',
+                 *GREY, '-c:v', 'libx264', '-c:a', 'aac')
+@video_fault('sound_only', 'video/interview.mp4', expect='error', words=('no video stream', 'only sound'), why='an audio recording in an MP4')
+def _(p): ffmpeg(p, *TONE, '-c:a', 'aac')
+@video_fault('variable_rate', 'video/phone_vfr.mkv', why='variable frame rate, as phones record: the frame times must be kept')
+def _(p): ffmpeg(p, *pattern(), '-vf', "format=gray,format=yuv420p,setpts='(floor(N/2)*3+mod(N,2))/24/TB'", '-fps_mode', 'vfr', '-c:v', 'libx264')
+@video_fault('ntsc_rate', 'video/ntsc.mov', why='29.97 frames a second in a QuickTime file')
+def _(p): ffmpeg(p, *pattern(rate='30000/1001'), *GREY, '-c:v', 'libx264')
+@video_fault('odd_size', 'video/odd_33x25.mp4', why='odd width and height (33×25), which 4:2:0 video cannot hold as they are')
+def _(p): ffmpeg(p, *pattern('34x26'), '-vf', 'crop=33:25,format=gray,format=yuv444p', '-c:v', 'libx264')
+@video_fault('rotated_90', 'video/phone_portrait.mp4', why='a phone clip stored sideways with a rotation of 90° to show it upright')
+def _(p):
+    ffmpeg(p.with_name('.src.mp4'), *pattern(), *GREY, '-c:v', 'libx264')
+    ffmpeg(p, '-display_rotation', '90', '-i', str(p.with_name('.src.mp4')), '-c', 'copy'); p.with_name('.src.mp4').unlink()
+@video_fault('anamorphic', 'video/anamorphic.mp4', why='non-square pixels (sample aspect 4:3), as DV and DVD store widescreen')
+def _(p): ffmpeg(p, *pattern(), '-vf', 'format=gray,format=yuv420p,setsar=4/3', '-c:v', 'libx264')
+@video_fault('ten_bit', 'video/ten_bit.mp4', why='10-bit H.264 (High 10), as archive scans are made')
+def _(p): ffmpeg(p, *pattern(), '-vf', 'format=gray10le,format=yuv420p10le', '-c:v', 'libx264', '-profile:v', 'high10')
+@video_fault('interlaced', 'video/interlaced.mp4', why='interlaced, top field first, as broadcast and tape transfers are')
+def _(p): ffmpeg(p, *pattern(), *GREY, '-c:v', 'libx264', '-flags', '+ilme+ildct', '-x264-params', 'interlaced=1:tff=1', '-field_order', 'tt')
+@video_fault('one_frame', 'video/one_frame.mp4', why='a single frame')
+def _(p): ffmpeg(p, *pattern(seconds=0.04), *GREY, '-c:v', 'libx264')
+@video_fault('uhd_4k', 'video/scan_4k.mp4', why='a 4K scan (3840×2160): memory must stay flat, frames are streamed')
+def _(p): ffmpeg(p, *pattern('3840x2160', 0.125), *GREY, '-c:v', 'libx264', '-preset', 'ultrafast')
+@video_fault('mjpeg_avi', 'video/camcorder.avi', why="a camera's Motion-JPEG AVI (no frame times in the packets)")
+def _(p): ffmpeg(p, *pattern(), *GREY, '-c:v', 'mjpeg', '-q:v', '5')
+@video_fault('vp9_webm', 'video/web.webm', why='VP9 in WebM, as the web serves it')
+def _(p): ffmpeg(p, *pattern(), *GREY, '-c:v', 'libvpx-vp9', '-b:v', '0', '-crf', '40')
+@video_fault('mpeg2_dvd', 'video/dvd.mpg', why='MPEG-2 in a program stream, as DVDs hold it')
+def _(p): ffmpeg(p, *pattern(), *GREY, '-c:v', 'mpeg2video')
+@video_fault('lossless_grey', 'video/film_scan.mkv', why='lossless FFV1 in 8-bit grey, as film archives keep masters')
+def _(p): ffmpeg(p, *pattern(), '-c:v', 'ffv1', '-pix_fmt', 'gray')
+@video_fault('matroska_named_mp4', 'video/really_matroska.mp4', why='a Matroska file named .mp4')
+def _(p): ffmpeg(p, *pattern(), *GREY, '-c:v', 'libx264', '-f', 'matroska')
+@video_fault('unicode_name', 'video/Ünïcødé film — 家族 1958.mp4', why='accents, CJK and a dash in the name')
+def _(p): ffmpeg(p, *pattern(), *GREY, '-c:v', 'libx264')
+
+# %% ../nbs/18_faults.ipynb #d5ef3a23
+@video_fault('cut_index_missing', 'damaged/cut_download.mp4', expect='error', words=('cut short', 'index'),
+             why='an MP4 cut short before its index, which comes last: no frame can be found')
+def _(p): ffmpeg(p.with_name('.whole.mp4'), *pattern(), *NOISY); cut(p.with_name('.whole.mp4'), p); p.with_name('.whole.mp4').unlink()
+@video_fault('cut_faststart', 'damaged/cut_faststart.mp4', expect='note', words=('cut short', 'cannot be decoded'), same_length=False,
+             why='an MP4 with its index first, cut short: the frames before the cut are colorized, and the missing ones said')
+def _(p):
+    ffmpeg(p.with_name('.whole2.mp4'), *pattern(), *NOISY, '-movflags', '+faststart'); cut(p.with_name('.whole2.mp4'), p)
+    p.with_name('.whole2.mp4').unlink()
+@video_fault('cut_matroska', 'damaged/cut.mkv', same_length=False, why='Matroska cut short: it holds the frames before the cut, and says no more')
+def _(p): ffmpeg(p.with_name('.whole.mkv'), *pattern(), *NOISY); cut(p.with_name('.whole.mkv'), p); p.with_name('.whole.mkv').unlink()
+@video_fault('damaged_middle', 'damaged/damaged_middle.mp4', expect='note', words=('damaged', 'cannot be decoded'),
+             why='bytes spoiled in the middle of the picture data: the frames that decode are colorized, the others said')
+def _(p):
+    ffmpeg(p.with_name('.whole3.mp4'), *pattern(), *NOISY, '-movflags', '+faststart')
+    data = bytearray(p.with_name('.whole3.mp4').read_bytes()); mid = len(data)//2
+    for i in range(mid, mid + 1500, 3): data[i] ^= 0x5A
+    p.write_bytes(bytes(data)); p.with_name('.whole3.mp4').unlink()
+@video_fault('empty_video', 'damaged/empty.mp4', expect='error', words=('empty file',), why='a failed copy: a name with nothing in it')
+def _(p): p.write_bytes(b'')
+@video_fault('text_named_mp4', 'damaged/notes.mp4', expect='error', words=('not a video',), why="a note given a film's name")
+def _(p): p.write_text('Uncle Joe, home movie, 1958. Reel 2 of 3.\n')
+
+# %% ../nbs/18_faults.ipynb #5c7f15bd
+def make_video_corpus(folder) -> list[tuple[VideoFault, Path]]:
+    "Write every video class into `folder`; (class, input path) pairs."
+    folder = Path(folder)
+    for f in VIDEO_FAULTS:
+        p = folder/f.file; p.parent.mkdir(parents=True, exist_ok=True)
+        if not p.exists(): f.make(p)
+    return [(f, folder/f.file) for f in VIDEO_FAULTS]
+
+def check_video_output(f:VideoFault, src:Path, out:Path, stderr:str, folder:Path) -> str|None:
+    "What `deoldify colorize` did wrong with the video class `f` (input `src` in the input folder `folder`, results in `out`), or None."
+    from deoldify.video import probe, output_suffix
+    from fractions import Fraction
+    dest = (out/src.relative_to(folder)).with_suffix(output_suffix(src))
+    lines = [l for l in stderr.splitlines() if printable(str(src)) in l]
+    errors = [l for l in lines if l.startswith('error:')]
+    if f.expect == 'error':
+        if not any(all(w in l.lower() for w in f.words) for l in errors): return f'no error line naming it with {f.words}: {lines}'
+        return 'an output was written all the same' if dest.exists() else None
+    if errors: return f'failed: {errors}'
+    if f.expect == 'note' and not any(all(w in l.lower() for w in f.words) for l in lines): return f'no line with {f.words}: {lines}'
+    if f.expect == 'ok' and lines: return f'an unexpected note: {lines}'
+    if not dest.is_file(): return 'no output'
+    a, b = probe(src), probe(dest)
+    if (b.width, b.height, b.rotation) != (a.width, a.height, a.rotation):
+        return f'size/rotation {(b.width, b.height, b.rotation)}, expected {(a.width, a.height, a.rotation)}'
+    if b.n_frames != a.n_frames: return f'{b.n_frames} frames, expected {a.n_frames}'
+    if f.same_length and abs(b.duration - a.duration) > 1.5/float(Fraction(a.fps)): return f'{b.duration:.3f} s long, expected {a.duration:.3f}'
+    if f.sound and not b.audio: return 'the sound was lost'
+    return None

@@ -14,7 +14,7 @@ import torch.nn as nn
 from PIL import Image
 from fastcore.basics import store_attr, chunked
 from functools import partial
-from .core import DeOldifyError, atomic_path, find_weights, IMAGENET_STATS, LUMA_601, in_background, track
+from .core import DeOldifyError, atomic_path, find_weights, remove_stale_temp_files, IMAGENET_STATS, LUMA_601, in_background, track
 import torch, torch.nn.functional as F
 from .visualize import load_colorizer_model, watermark, download, inference_context, input_for, render_size, model_workers, model_map
 from .models import default_render_factor
@@ -26,7 +26,7 @@ __all__ = ['log', 'CONTAINERS', 'ffmpeg_exe', 'VideoInfo', 'probe', 'make_test_c
            'is_constant_rate', 'read_frames', 'encoder_args', 'chroma_subsampling', 'FrameWriter', 'FlickerMeter',
            'cdc', 'static_chroma_change', 'ChromaStabilizer', 'predict_chroma', 'rgb_to_ycbcr', 'ycbcr_to_rgb',
            'colorize_frames', 'chroma_of', 'to_planes', 'colorize_planes', 'planes_to_rgb', 'rgb_to_planes',
-           'output_suffix', 'SegmentWriter', 'colorize_video', 'exclusive_lock', 'VideoColorizer',
+           'output_suffix', 'SegmentWriter', 'colorize_video', 'parts_folder', 'exclusive_lock', 'VideoColorizer',
            'get_video_colorizer', 'get_artistic_video_colorizer']
 
 # %% ../nbs/11_video_colorizer.ipynb #cb6958dc
@@ -128,8 +128,12 @@ def output_times(info:VideoInfo) -> tuple[Fraction, np.ndarray]:
     tb, pts = frame_times(info.path)
     if len(pts) == info.n_frames and not (pts == _NOPTS).any(): return tb, pts
     if len(pts) != info.n_frames:
-        log.warning(f'{info.path}: {len(pts)} packets for {info.n_frames} frames; timing the output at a constant {info.fps} fps')
-    return 1/Fraction(info.fps), np.arange(info.n_frames)
+        if len(pts) > info.n_frames:  # packets that do not decode: a file cut short, or damaged on the way
+            log.warning(f'{info.path}: cut short or damaged: {len(pts) - info.n_frames} of its {len(pts)} frames cannot be decoded; '
+                        f'the {info.n_frames} that can are colorized, timed at a constant {info.fps} fps')
+        else: log.warning(f'{info.path}: {len(pts)} packets for {info.n_frames} frames; timing the output at a constant {info.fps} fps')
+    tb = 1/Fraction(info.fps)  # from the stream's start, so that the sound stays where it was (an MPEG-PS starts at 0.5 s)
+    return tb, np.arange(info.n_frames) + round(info.start/tb)
 
 def is_constant_rate(pts:np.ndarray, tol:int=2) -> bool:
     "Whether the frames are evenly spaced, up to `tol` time-base units of rounding."
@@ -446,9 +450,15 @@ def colorize_video(model:nn.Module, src, dest,
     info, dest = probe(src), Path(dest)
     if Path(src).resolve() == dest.resolve(): raise DeOldifyError('output would overwrite the input', path=dest)
     if info.n_frames == 0: raise DeOldifyError('the video has no frames', path=src)
-    parts = dest.parent/f'.{dest.name}.parts'; parts.mkdir(parents=True, exist_ok=True)
-    with exclusive_lock(parts/'lock', dest): return _colorize_video(model, info, src, dest, parts, render_factor, batch_size, stabilize,
+    parts = parts_folder(dest); parts.mkdir(parents=True, exist_ok=True)
+    with exclusive_lock(parts/'lock', dest):
+        for folder, deep in ((parts, True), (dest.parent, False)): remove_stale_temp_files(folder, deep)  # a killed run's
+        return _colorize_video(model, info, src, dest, parts, render_factor, batch_size, stabilize,
                                                                     codec, crf, segment_seconds, keep_frames, watermarked, progress, preset, workers)
+
+def parts_folder(dest) -> Path:
+    "The hidden folder beside `dest` where its finished segments wait (what a resumed run starts from)."
+    return Path(dest).parent/f'.{Path(dest).name}.parts'
 
 def exclusive_lock(path, dest) -> contextlib.AbstractContextManager:
     "Hold an exclusive lock on `path` while a video is made; a second run on the same output is refused in words."

@@ -81,3 +81,59 @@ def test_figure(run, capsys):
     assert len(FAULTS) >= 40
     bad = [f.name for f in FAULTS if results[f.name] is not None and not f.xfail]
     assert not bad, bad
+
+
+# ---- video files (issue 22): the same through `deoldify colorize`, one run over the whole video corpus ----
+from deoldify.faults import VIDEO_FAULTS, make_video_corpus, check_video_output
+
+
+@pytest.fixture(scope='module')
+def video_run(tmp_path_factory):
+    d = tmp_path_factory.mktemp('video_faults')
+    corpus, out = d/'corpus', d/'out'
+    make_video_corpus(corpus)
+    before, t0 = snapshot(corpus), time.time()
+    r = colorize(str(corpus), '-o', str(out), '--preset', 'ultrafast', '--workers', '1')
+    return dict(corpus=corpus, out=out, run=r, before=before, after=snapshot(corpus), seconds=time.time() - t0)
+
+
+@pytest.mark.parametrize('f', [pytest.param(f, id=f.name) for f in VIDEO_FAULTS])
+def test_video_fault_class(video_run, f):
+    problem = check_video_output(f, video_run['corpus']/f.file, video_run['out'], video_run['run'].stderr, video_run['corpus'])
+    assert problem is None, f'{f.name} ({f.why}): {problem}'
+
+
+def test_video_run_goes_on_and_leaves_nothing_behind(video_run):
+    r = video_run['run']
+    assert 'Traceback' not in r.stderr and r.returncode == 1, r.stderr  # some files refused: exit status 1, no crash
+    assert f"colorized {sum(f.expect != 'error' for f in VIDEO_FAULTS)}," in r.stdout, r.stdout
+    hidden = sorted(p.relative_to(video_run['out']).as_posix() for p in video_run['out'].rglob('.*'))
+    assert hidden == [], f'temporary files or segment folders left: {hidden}'
+    assert video_run['after'] == video_run['before']  # the clips are byte-identical afterwards
+
+
+def peak_memory_mb(*args) -> float:
+    "The peak resident memory of `deoldify colorize ARGS` (MB), as the kernel counted it."
+    cmd = [sys.executable, '-c', CLI_WITHOUT_OVERRIDE, 'colorize', *args, '--model', str(MODEL), '--render-factor', '2', '--threads', '1',
+           '-q', '--preset', 'ultrafast', '--workers', '1']
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, env={**os.environ, 'OMP_NUM_THREADS': '1'})
+    err = p.stderr.read(); _, status, usage = os.wait4(p.pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, err.decode(errors='replace')[-2000:]
+    return usage.ru_maxrss/1024
+
+
+def test_4k_memory_is_flat(video_run, tmp_path, capsys):
+    "A 4K clip costs little more memory than a 64×48 one: frames are streamed, never all held."
+    small = peak_memory_mb(str(video_run['corpus']/'video'/'plain.mp4'), '-o', str(tmp_path/'small'))
+    uhd = peak_memory_mb(str(video_run['corpus']/'video'/'scan_4k.mp4'), '-o', str(tmp_path/'uhd'))
+    with capsys.disabled(): print(f'\npeak memory of deoldify colorize: 64×48 clip {small:.0f} MB, 3840×2160 clip {uhd:.0f} MB')
+    assert uhd - small < 600, (small, uhd)
+
+
+def test_video_figure(video_run, capsys):
+    "The figure the README quotes."
+    r = video_run
+    good = [f.name for f in VIDEO_FAULTS if check_video_output(f, r['corpus']/f.file, r['out'], r['run'].stderr, r['corpus']) is None]
+    line = (f'video fault corpus: {len(VIDEO_FAULTS)} classes of video files tried through `deoldify colorize`, {len(good)} behaved as '
+            f'expected; inputs byte-identical afterwards: {"yes" if r["after"] == r["before"] else "NO"}; {r["seconds"]:.0f} s')
+    with capsys.disabled(): print('\n' + line)

@@ -42,8 +42,8 @@ def test_full_disk_training_keeps_the_last_checkpoint(report):
 def test_two_runs_at_once(report):
     p, v = report['two_runs_photos'], report['two_runs_video']
     assert p['rc'] == [0, 0] and p['final_files'] == 24 and not p['broken'], p
-    assert v['final_files'] == 1 and not v['broken'] and sorted(v['rc']) in ([0, 0], [0, 2]), v
-    if 2 in v['rc']: assert 'another run is making this video now' in v['said'][0], v
+    assert v['final_files'] == 1 and not v['broken'] and sorted(v['rc']) in ([0, 0], [0, 1]), v  # 1: a file failed
+    if 1 in v['rc']: assert 'another run is making this video now' in v['said'][0], v
 
 
 def test_figure(report, capsys):
