@@ -18,8 +18,8 @@ from .export import ALL_PATHS, prepare_for_inference, pt2_file
 from .lite import reset_peak_rss, peak_rss_mb, time_it
 
 # %% auto #0
-__all__ = ['LITE_PATHS', 'gflop', 'test_photo', 'run_case', 'bench_in_subprocess', 'DroppingWriter', 'no_encoder', 'bench_video',
-           'bench_folder', 'add_speedups', 'merge_rows', 'markdown', 'run_bench']
+__all__ = ['LITE_PATHS', 'QUICK_PATHS', 'QUICK_E2E', 'gflop', 'test_photo', 'run_case', 'bench_in_subprocess', 'DroppingWriter',
+           'no_encoder', 'bench_video', 'bench_folder', 'add_speedups', 'merge_rows', 'markdown', 'run_bench']
 
 # %% ../nbs/16_bench.ipynb #52727737
 def gflop(model:nn.Module, x:torch.Tensor) -> float:
@@ -227,6 +227,9 @@ def markdown(rows:list[dict], meta:dict) -> str:
 LITE_PATHS = {'lite_int8': 'onnx_int8', # ONNX Runtime int8 in a process without PyTorch (`deoldify.lite`)
               'lite_bf16': 'pt2'} # the `fast` path as a `.pt2` file, in a process with PyTorch but without fastai
 
+QUICK_PATHS = ('reference', 'fast', 'onnx_int8')  # a quick run times one path of each kind: PyTorch, its fast path, ONNX Runtime
+QUICK_E2E = ('reference', 'lite_int8')  # and end to end: in the process with fastai, and in one without PyTorch
+
 def run_bench(out_dir='bench/results', threads:int=2, n:int=5, quick:bool=False, default_weights=None,
               video_seconds:float=30.,
               only:list[str]|None=None, # run only the cases whose name starts with one of these ('wide rf21', 'video')
@@ -236,13 +239,13 @@ def run_bench(out_dir='bench/results', threads:int=2, n:int=5, quick:bool=False,
     with tempfile.TemporaryDirectory() as td:  # clips, outputs and exported models go away with it
         tmp = Path(td); photo = test_photo(tmp/'photo.jpg')
         env = dict(DEOLDIFY_CACHE=str(tmp/'cache'))
-        e2e_paths = ('reference', 'fast', 'onnx_int8', *LITE_PATHS)
+        paths, e2e_paths = (QUICK_PATHS, QUICK_E2E) if quick else (ALL_PATHS, ('reference', 'fast', 'onnx_int8', *LITE_PATHS))
         if quick: cases = [('tiny', dict(cfg=dict(encoder='efficientnet_lite0', decoder='deep', nf_factor=0.25)), [4], 4)]
         else: cases = [('artistic', dict(cfg=PRESETS['artistic']), [35], 35), ('wide', dict(cfg=PRESETS['stable']), [21, 35], 21)]
         if default_weights: cases.append(('default', dict(weights=str(default_weights)), [35], 35))
         specs = []
         for name, src, rfs, e2e_rf in cases:
-            specs += [dict(case=f'{name} rf{rf}', kind='model', render_factor=rf, path=p, **src) for rf in rfs for p in ALL_PATHS]
+            specs += [dict(case=f'{name} rf{rf}', kind='model', render_factor=rf, path=p, **src) for rf in rfs for p in paths]
             specs += [dict(case=f'{name} rf{e2e_rf} 1024x768 end-to-end', kind='e2e', render_factor=e2e_rf, path=p, photo=str(photo), **src)
                       for p in e2e_paths]
         if quick and video_seconds: specs.append(dict(kind='video', cfg=cases[0][1]['cfg'], model='tiny', render_factor=2, seconds=1, size=(64, 48)))

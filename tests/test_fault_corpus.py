@@ -66,7 +66,7 @@ def test_inputs_are_byte_identical(run):
     assert run['after'] == run['before']
 
 
-def test_figure(run, capsys):
+def test_figure(run, record_property):
     "The figure the README quotes."
     results = {f.name: None if (f.needs == 'permissions' and not run['enforced']) else outcome(run, f) for f in FAULTS}
     skipped = [f.name for f in FAULTS if f.needs == 'permissions' and not run['enforced']]
@@ -77,7 +77,7 @@ def test_figure(run, capsys):
             f'{len(good)} behaved as expected' + (f', {len(waiting)} wait for the proposed CLI change ({", ".join(waiting)})' if waiting else '')
             + (f', {len(skipped)} skipped (file permissions do not apply here)' if skipped else '')
             + f'; inputs byte-identical afterwards: {"yes" if identical else "NO"}; {run["seconds"]:.0f} s')
-    with capsys.disabled(): print('\n' + line)
+    record_property('figure', line)
     assert len(FAULTS) >= 40
     bad = [f.name for f in FAULTS if results[f.name] is not None and not f.xfail]
     assert not bad, bad
@@ -122,18 +122,18 @@ def peak_memory_mb(*args) -> float:
     return usage.ru_maxrss/1024
 
 
-def test_4k_memory_is_flat(video_run, tmp_path, capsys):
+def test_4k_memory_is_flat(video_run, tmp_path, record_property):
     "A 4K clip costs little more memory than a 64×48 one: frames are streamed, never all held."
     small = peak_memory_mb(str(video_run['corpus']/'video'/'plain.mp4'), '-o', str(tmp_path/'small'))
     uhd = peak_memory_mb(str(video_run['corpus']/'video'/'scan_4k.mp4'), '-o', str(tmp_path/'uhd'))
-    with capsys.disabled(): print(f'\npeak memory of deoldify colorize: 64×48 clip {small:.0f} MB, 3840×2160 clip {uhd:.0f} MB')
+    record_property('figure', f'peak memory of deoldify colorize: 64×48 clip {small:.0f} MB, 3840×2160 clip {uhd:.0f} MB')
     assert uhd - small < 600, (small, uhd)
 
 
-def test_video_figure(video_run, capsys):
+def test_video_figure(video_run, record_property):
     "The figure the README quotes."
     r = video_run
     good = [f.name for f in VIDEO_FAULTS if check_video_output(f, r['corpus']/f.file, r['out'], r['run'].stderr, r['corpus']) is None]
     line = (f'video fault corpus: {len(VIDEO_FAULTS)} classes of video files tried through `deoldify colorize`, {len(good)} behaved as '
             f'expected; inputs byte-identical afterwards: {"yes" if r["after"] == r["before"] else "NO"}; {r["seconds"]:.0f} s')
-    with capsys.disabled(): print('\n' + line)
+    record_property('figure', line)
