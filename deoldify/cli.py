@@ -217,7 +217,6 @@ def _evaluate(args) -> int:
     return 0
 
 def _export_onnx(args) -> int:
-    import shutil
     from deoldify.core import atomic_path
     from deoldify.export import cached_onnx, quantize_onnx, calibration_inputs
     from deoldify.models import load_generator
