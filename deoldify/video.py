@@ -60,7 +60,7 @@ def probe(path) -> VideoInfo:
     if not path.exists(): raise DeOldifyError('no such file', path=path)
     if path.stat().st_size == 0: raise DeOldifyError('empty file', path=path)
     err = subprocess.run([ffmpeg_exe(), '-hide_banner', '-i', str(path)], capture_output=True, text=True, errors='replace').stderr
-    head = path.open('rb').read(64)
+    with path.open('rb') as f: head = f.read(64)  # an MP4's first box names itself
     if 'moov atom not found' in err and head[4:8] in (b'ftyp', b'mdat', b'free', b'wide', b'skip'):
         raise DeOldifyError('cut short or damaged: its index (the MP4 "moov atom") is missing, so no frame can be found '
                             '(an interrupted copy or download? the whole file is needed)', path=path)
