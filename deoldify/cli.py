@@ -192,14 +192,18 @@ def _crappify(args) -> int:
 def _train(args) -> int:
     from deoldify.crappify import training_photos
     from deoldify.nogan import nogan
+    from deoldify.training import task_degradation
     from deoldify.visualize import resolve_weights
     logging.basicConfig(level=logging.INFO, format='%(message)s')
-    bw = Path(args.bw or Path(args.out)/'bw')
+    degradation = task_degradation(args.task)  # None: colorize (plain black and white)
+    bw = Path(args.bw or Path(args.out)/('bw' if degradation is None else f'{args.task}_inputs'))
     if Path(args.out).is_dir(): remove_stale_temp_files(args.out)  # what a killed run was writing
-    training_photos(args.color, bw, n_workers=args.workers)  # greyscale and unreadable photos left out, counted in the log
-    w = nogan(bw, args.color, args.out, preset=args.preset, cycles=args.cycles, eval_color=args.eval_color,
+    # the training inputs: black and white (greyscale photos left out), or the task's degradations; unreadable photos counted in the log
+    training_photos(args.color, bw, crappifier=degradation, n_workers=args.workers, skip_grey=degradation is None)
+    preset = args.preset or ('cpu-small' if degradation is None else 'restore')
+    w = nogan(bw, args.color, args.out, preset=preset, cycles=args.cycles, eval_color=args.eval_color,
               feature_backbone=args.feature_backbone, pretrained=not args.no_pretrained, stop_after=args.stop_after,
-              init=resolve_weights(args.init) if args.init else None)
+              init=resolve_weights(args.init) if args.init else None, task=args.task)
     if args.stop_after: print(f'stopped after stage {args.stop_after}: {w}'); return 0
     print(f'chosen generator: {w} (scores: {Path(args.out)/"scores.png"}; TensorBoard: tensorboard --logdir {Path(args.out)/"runs"})')
     return 0
@@ -308,8 +312,12 @@ def build_parser() -> argparse.ArgumentParser:
     t = sub.add_parser('train', help='train a generator with NoGAN on a folder of colour photos (resumable)')
     t.add_argument('--color', required=True, help='folder of colour photos')
     t.add_argument('--out', required=True, help='run folder: checkpoints, TensorBoard logs, weights')
-    t.add_argument('--bw', help='black-and-white mirror (made if missing; default OUT/bw)')
-    t.add_argument('--preset', default='cpu-small', help="'cpu-small', 'cpu-diverse', 'cpu-diverse-192', 'artistic', 'stable', 'video', "
+    t.add_argument('--task', default='colorize', choices=['colorize', 'decrappify', 'superres', 'superres2', 'superres4', 'defade'],
+                   help="what to learn: colorize black-and-white photos, or restore colour ones: decrappify (JPEG, noise, grain, "
+                        "text), superres (×2 and ×4 in one model), superres2, superres4, defade (faded prints); the same NoGAN stages")
+    t.add_argument('--bw', help='the inputs mirror (made if missing; default OUT/bw, or OUT/TASK_inputs for a restoration task)')
+    t.add_argument('--preset', default=None, help="'cpu-small' (default for colorize), 'restore' (default for the other tasks), "
+                   "'cpu-diverse', 'cpu-diverse-192', 'artistic', 'stable', 'video', "
                    "or a JSON file of your own (sizes, phases, learning rates: see PRESETS in deoldify.training)")
     t.add_argument('--init', help="start stage 1 from this generator's weights ('default' or a file) instead of ImageNet's encoder")
     t.add_argument('--cycles', type=int, default=1, help='NoGAN cycles of (fakes, critic, GAN)')

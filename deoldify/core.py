@@ -472,9 +472,12 @@ IMAGENET_STATS = ([0.485, 0.456, 0.406], [0.229, 0.224, 0.225])  # fastai's `ima
 LUMA_601 = (0.299, 0.587, 0.114)  # ITU-R BT.601 luminance weights of R, G, B: PIL's 'L', OpenCV's YUV, our merges and losses
 _mean, _std = [np.array(s, dtype=np.float32)[:, None, None] for s in IMAGENET_STATS]
 
-def image_to_input(img:Image.Image, size) -> np.ndarray:
+def image_to_input(img:Image.Image, size,
+                   grey:bool=True, # False: keep the colour (a restoration model's input)
+                  ) -> np.ndarray:
     "The model's input for `img` (3×H×W float32): resized to `size` (bilinear), grey via 'LA', 0–1, ImageNet-normalised."
-    small = img.resize(size, resample=Image.BILINEAR).convert('LA').convert('RGB')
+    small = img.resize(size, resample=Image.BILINEAR) if img.size != tuple(size) else img
+    small = small.convert('LA').convert('RGB') if grey else small.convert('RGB')
     x = np.asarray(small, dtype=np.float32).transpose(2, 0, 1)/np.float32(255)
     return (x - _mean)/_std
 

@@ -16,8 +16,9 @@ from .core import DeOldifyError, atomic_path, atomic_open, IMAGE_EXTS, track
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'to_bw', 'is_greyscale', 'Crappifier', 'is_held_out', 'image_files', 'is_valid_image', 'crappify_folder',
-           'training_photos', 'TensorImageInput', 'PILImageInput', 'InputNoise', 'colorize_datablock', 'colorize_dls']
+__all__ = ['log', 'CROPS', 'to_bw', 'is_greyscale', 'Crappifier', 'is_held_out', 'image_files', 'is_valid_image',
+           'crappify_folder', 'training_photos', 'TensorImageInput', 'PILImageInput', 'InputNoise', 'item_crop',
+           'colorize_datablock', 'colorize_dls']
 
 # %% ../nbs/01_crappify.ipynb #280fddda
 def to_bw(img:Image.Image) -> Image.Image:
@@ -78,13 +79,13 @@ def is_valid_image(p:Path) -> bool:
     except Exception: return False
 
 def _crappify_one(args):
-    src, dest, crappifier = args
+    src, dest, crappifier, skip_grey = args
     if dest.exists() and is_valid_image(dest): return 'existing', src, ''
     try:
         with Image.open(src) as im:
             im.load()
-            if is_greyscale(im): return 'greyscale', src, ''
-            out = crappifier(im, seed=zlib.crc32(src.name.encode()))
+            if skip_grey and is_greyscale(im): return 'greyscale', src, ''
+            out = getattr(crappifier, 'crappify', crappifier)(im, seed=zlib.crc32(src.name.encode()))
     except Exception as e: return 'failed', src, f'{type(e).__name__}: {e}'
     buf = io.BytesIO(); out.save(buf, format='JPEG' if dest.suffix.lower() in ('.jpg', '.jpeg') else Image.registered_extensions()[dest.suffix.lower()], quality=95)
     with atomic_open(dest) as f: f.write(buf.getbuffer())
@@ -92,17 +93,18 @@ def _crappify_one(args):
 
 def crappify_folder(src, # folder tree of colour photos (never modified)
                     dest, # where the black-and-white mirror goes
-                    crappifier:Crappifier|None=None, # default: plain black and white
+                    crappifier=None, # a `Crappifier` (default: plain black and white), or a restoration `Degradation`
                     n_workers:int|None=None, # processes (default: all cores)
                     progress:bool=True,
+                    skip_grey:bool=True, # leave greyscale photos out (nothing to learn colour from); restoration keeps them
                    ) -> dict:
-    "Write a black-and-white (optionally crappified) mirror of `src` into `dest`; returns counts and failures."
+    "Write a black-and-white (optionally crappified) or degraded mirror of `src` into `dest`; returns counts and failures."
     src, dest = Path(src).resolve(), Path(dest).resolve()
     if not src.is_dir(): raise DeOldifyError('not a folder', path=src)
     if dest == src or src in dest.parents: raise DeOldifyError(f'output folder {dest} is inside the source folder; choose another', path=src)
     crappifier = crappifier or Crappifier()
     files = image_files(src)
-    jobs = [(f, dest/f.relative_to(src), crappifier) for f in files]
+    jobs = [(f, dest/f.relative_to(src), crappifier, skip_grey) for f in files]
     res = dict(done=0, existing=0, greyscale=[], failed=[])
     n_workers = n_workers or os.cpu_count()
     with ProcessPoolExecutor(n_workers) if n_workers > 1 else _Serial() as ex:
@@ -122,9 +124,11 @@ class _Serial:
 # %% ../nbs/01_crappify.ipynb #67802c59
 def training_photos(color, # folder tree of colour photos (never modified)
                     bw, # the black-and-white mirror (made or completed here)
-                    crappifier:Crappifier|None=None, n_workers:int|None=None, progress:bool=True) -> dict:
+                    crappifier=None, n_workers:int|None=None, progress:bool=True,
+                    skip_grey:bool=True, # False for restoration: greyscale photos teach it as well as colour ones
+                   ) -> dict:
     "Mirror `color` into `bw` for training; log how many photos train and how many were skipped (greyscale, unreadable), listed in `bw/skipped.txt`."
-    r = crappify_folder(color, bw, crappifier, n_workers=n_workers, progress=progress)
+    r = crappify_folder(color, bw, crappifier, n_workers=n_workers, progress=progress, skip_grey=skip_grey)
     n, grey, bad = r['done'] + r['existing'], r['greyscale'], r['failed']
     lines = [f'greyscale (nothing to learn colour from): {f}' for f in grey] + [f'unreadable: {f}' for f in bad]
     with atomic_path(Path(bw)/'skipped.txt') as tmp: tmp.write_text(''.join(l + '\n' for l in lines), encoding='utf-8')
@@ -136,7 +140,7 @@ def training_photos(color, # folder tree of colour photos (never modified)
 
 # %% ../nbs/01_crappify.ipynb #25aa8405
 from fastai.vision.all import (DataBlock, ImageBlock, PILImage, TensorImage, RandomSplitter, Resize, ResizeMethod,
-                               RandomResizedCrop, Normalize, imagenet_stats, RandTransform, Flip)
+                               RandomResizedCrop, RandomCrop, Normalize, imagenet_stats, RandTransform, Flip)
 
 class TensorImageInput(TensorImage):
     "The black-and-white input image (a type of its own so that input-only transforms can target it)."
@@ -152,12 +156,24 @@ class InputNoise(RandTransform):
         if not self.on_target and not isinstance(x, TensorImageInput): return x
         return (x + torch.randn_like(x[:, :1])*self.std).clamp(0, 1)  # same grain on the three grey channels
 
+CROPS = ('resize', 'random')
+
+def item_crop(size:int, crop:str='resize', min_scale:float|None=None):
+    """The item transform that cuts a training square out of both pictures of a pair, the same place in each.
+    'resize' (colorization): the whole picture's centre square, or with `min_scale` a random share of it, resized to
+    `size`; 'random' (restoration): `size` pixels as they are, so that the model learns the photo's own blur, grain
+    and JPEG blocks, which resizing would shrink away (the centre on validation)."""
+    if crop not in CROPS: raise DeOldifyError(f"unknown crop {crop!r}: choose one of {', '.join(CROPS)}")
+    if crop == 'random': return RandomCrop(size)
+    return RandomResizedCrop(size, min_scale=min_scale) if min_scale else Resize(size, method=ResizeMethod.Crop)
+
 def colorize_datablock(path_bw, path_color, # the mirrored folders
                        size:int=64, keep_pct:float=1., valid_pct:float=0.05, seed:int=42,
                        noise_std:float=0.03, noise_target:bool=False,
                        min_scale:float|None=None, # random crops of this share of the area or more, resized to `size` (None: the whole picture)
+                       crop:str='resize', # 'resize': as `min_scale` says; 'random': `size`-pixel crops at the photo's own scale (restoration)
                       ) -> DataBlock:
-    "A `DataBlock` of (black-and-white, colour) pairs at `size`."
+    "A `DataBlock` of (black-and-white or degraded, clean) pairs at `size`."
     path_bw, path_color = Path(path_bw), Path(path_color)
     def get_items(_):
         files = [f for f in image_files(path_bw) if (path_color/f.relative_to(path_bw)).is_file()]  # photos removed since the mirror was made are left out
@@ -165,8 +181,9 @@ def colorize_datablock(path_bw, path_color, # the mirrored folders
         return sorted(files)
     return DataBlock(blocks=(ImageBlock(PILImageInput), ImageBlock), get_items=get_items,
                      get_y=lambda f: path_color/f.relative_to(path_bw), splitter=RandomSplitter(valid_pct, seed=seed),
-                     item_tfms=RandomResizedCrop(size, min_scale=min_scale) if min_scale else Resize(size, method=ResizeMethod.Crop),
-                     batch_tfms=[Flip(), InputNoise(noise_std, on_target=noise_target), Normalize.from_stats(*imagenet_stats)])
+                     item_tfms=item_crop(size, crop, min_scale),
+                     batch_tfms=[Flip()] + ([InputNoise(noise_std, on_target=noise_target)] if noise_std else [])
+                                + [Normalize.from_stats(*imagenet_stats)])
 
 def colorize_dls(path_bw, path_color, size:int=64, bs:int=16, num_workers:int=0, **kwargs):
     "`DataLoaders` of (black-and-white, colour) pairs."

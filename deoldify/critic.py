@@ -13,7 +13,7 @@ from fastai.vision.all import (DataBlock, ImageBlock, CategoryBlock, RandomSplit
                                imagenet_stats, Learner, Flip)
 from fastai.vision.gan import accuracy_thresh_expand
 from fastai.optimizer import Adam
-from .crappify import image_files
+from .crappify import image_files, item_crop
 from .models import gan_critic, critic_loss
 from .training import TensorBoardXCallback, EpochCheckpoint, read_progress, fit_output
 
@@ -23,7 +23,8 @@ log = logging.getLogger('deoldify')
 __all__ = ['log', 'critic_dls', 'critic_learner', 'pretrain_critic']
 
 # %% ../nbs/07_pretrain_critic.ipynb #18d71c4a
-def critic_dls(path_color, fakes_dir, size:int=64, bs:int=16, valid_pct:float=0.1, seed:int=42, num_workers:int=0):
+def critic_dls(path_color, fakes_dir, size:int=64, bs:int=16, valid_pct:float=0.1, seed:int=42, num_workers:int=0,
+               crop:str='resize'): # 'random': `size` pixels at the photo's own scale (restoration; see `item_crop`)
     "`DataLoaders` of real colour photos and generated pictures, labelled 'real' / 'fake'."
     path_color, fakes_dir = Path(path_color), Path(fakes_dir)
     fakes = image_files(fakes_dir)
@@ -33,7 +34,7 @@ def critic_dls(path_color, fakes_dir, size:int=64, bs:int=16, valid_pct:float=0.
     def label(f): return 'fake' if fakes_dir in Path(f).parents else 'real'
     db = DataBlock(blocks=(ImageBlock, CategoryBlock(vocab=['fake', 'real'])), get_items=lambda _: reals + fakes,
                    get_y=label, splitter=RandomSplitter(valid_pct, seed=seed),
-                   item_tfms=Resize(size, method=ResizeMethod.Crop), batch_tfms=[Flip(), Normalize.from_stats(*imagenet_stats)])
+                   item_tfms=item_crop(size, crop), batch_tfms=[Flip(), Normalize.from_stats(*imagenet_stats)])
     return db.dataloaders(fakes_dir, bs=bs, num_workers=num_workers)
 
 def critic_learner(dls, critic:nn.Module, wd:float=1e-3) -> Learner:
@@ -49,7 +50,8 @@ def pretrain_critic(path_color, fakes_dir, out_dir, preset:dict, cycle:int=0, in
     cp = preset['crit_pretrain']
     critic = gan_critic(**preset['critic'])
     if init is not None: critic.load_state_dict(torch.load(init, map_location='cpu', weights_only=True))
-    learn = critic_learner(critic_dls(path_color, fakes_dir, cp['size'], cp['bs'], num_workers=num_workers), critic, preset['wd'])
+    learn = critic_learner(critic_dls(path_color, fakes_dir, cp['size'], cp['bs'], num_workers=num_workers, crop=cp.get('crop', 'resize')),
+                           critic, preset['wd'])
     fit_output(learn, stage)
     learn.path, learn.model_dir = ckpt_dir, '.'
     start, done = 0, read_progress(ckpt_dir, stage)

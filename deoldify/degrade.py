@@ -14,7 +14,7 @@ from .metrics import psnr
 # %% auto #0
 __all__ = ['WORDS', 'CASTS', 'DEFAULT_FADE', 'PRESETS', 'gaussian_blur', 'modcrop', 'downscale', 'upscale_bicubic',
            'jpeg_compress', 'gaussian_noise', 'film_grain', 'add_text', 'contrast_loss', 'lift_blacks', 'add_cast',
-           'fade', 'Degradation', 'preset', 'y_channel', 'psnr_y', 'ssim_y']
+           'fade', 'Degradation', 'preset', 'OneOf', 'y_channel', 'psnr_y', 'ssim_y']
 
 # %% ../nbs/01b_degrade.ipynb #e21c28ef
 def _rgb(img) -> Image.Image:
@@ -218,6 +218,30 @@ def preset(name:str # 'decrappify', 'superres2', 'superres4' or 'defade'
     "The `Degradation` that makes one restoration task's training pairs."
     if name not in PRESETS: raise DeOldifyError(f'unknown degradation preset {name!r}: choose one of {", ".join(PRESETS)}')
     return PRESETS[name]
+
+# %% ../nbs/01b_degrade.ipynb #4fff4cca
+class OneOf:
+    "Several `Degradation`s of the same kind; each seed picks one (a same-size model trained on ×2 and ×4 serves both)."
+    def __init__(self, options:list, # `Degradation`s to choose from, with equal chances
+                 name:str=''):
+        if not options: raise DeOldifyError('OneOf needs at least one degradation')
+        self.options, self.name = list(options), name
+
+    def __repr__(self): return f"OneOf({self.name or '…'}: {', '.join(o.name or repr(o) for o in self.options)})"
+
+    @property
+    def scales(self) -> list[int]: return sorted({o.scale for o in self.options})
+
+    def pick(self, seed:int) -> Degradation:
+        "The member that `seed` uses."
+        return self.options[int(np.random.default_rng([int(seed), 7919]).integers(len(self.options)))]
+
+    def crappify(self, img, seed:int=0) -> Image.Image:
+        "The degraded input at `img`'s own size, from the member that `seed` picks (see `Degradation.crappify`)."
+        return self.pick(seed).crappify(img, seed)
+
+Degradation.scales = property(lambda self: [self.scale])
+PRESETS['superres'] = OneOf([PRESETS['superres2'], PRESETS['superres4']], name='superres')
 
 # %% ../nbs/01b_degrade.ipynb #fb943048
 _Y = np.array([65.481, 128.553, 24.966])/255

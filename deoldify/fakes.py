@@ -13,7 +13,7 @@ from .crappify import image_files, is_valid_image
 from .visualize import to_model_input, from_model_output
 
 # %% auto #0
-__all__ = ['center_square', 'save_fakes']
+__all__ = ['center_square', 'center_crop', 'save_fakes']
 
 # %% ../nbs/06_save_fakes.ipynb #8fa1d6f1
 def center_square(img:Image.Image) -> Image.Image:
@@ -21,9 +21,20 @@ def center_square(img:Image.Image) -> Image.Image:
     w, h = img.size; s = min(w, h)
     return img.crop(((w - s)//2, (h - s)//2, (w - s)//2 + s, (h - s)//2 + s))
 
+def center_crop(img:Image.Image, size:int, crop:str='resize') -> Image.Image:
+    "What the critic sees of a photo: its centre square resized to `size` ('resize'), or its centre `size` pixels as they are ('random', restoration; a smaller photo is resized)."
+    sq = center_square(img)
+    if crop == 'random' and sq.width >= size:
+        o = (sq.width - size)//2
+        return sq.crop((o, o, o + size, o + size))
+    return sq.resize((size, size), Image.BICUBIC)
+
 @torch.inference_mode()
 def save_fakes(generator:nn.Module, path_bw, fakes_dir, size:int=64, keep_pct:float=1., bs:int=16, seed:int=0,
-               progress:bool=True) -> int:
+               progress:bool=True,
+               crop:str='resize', # 'resize': the centre square resized to `size`; 'random' (restoration): the centre `size` pixels as they are
+               grey:bool=True, # the model's input in grey (colorization) or in colour (restoration)
+              ) -> int:
     "Colorize (a `keep_pct` slice of) the images in `path_bw` at `size` and save them in `fakes_dir`; returns how many."
     path_bw, fakes_dir = Path(path_bw), Path(fakes_dir)
     files = image_files(path_bw)
@@ -35,7 +46,7 @@ def save_fakes(generator:nn.Module, path_bw, fakes_dir, size:int=64, keep_pct:fl
     dev = next(generator.parameters()).device
     for i in track(range(0, len(todo), bs), display=progress, label='fakes: batches'):
         chunk = todo[i:i+bs]
-        x = torch.stack([to_model_input(center_square(Image.open(f).convert('RGB')), (size, size)) for f, _ in chunk])
+        x = torch.stack([to_model_input(center_crop(Image.open(f).convert('RGB'), size, crop), (size, size), grey) for f, _ in chunk])
         for (_, dest), y in zip(chunk, generator(x.to(dev))):
             save_image(from_model_output(y), dest)
     generator.train(was)

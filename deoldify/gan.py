@@ -15,7 +15,7 @@ from fastai.optimizer import Adam
 from .crappify import colorize_dls
 from .models import gan_critic, load_generator, save_generator
 from .losses import FeatureLoss
-from .training import generator_learner, TensorBoardXCallback, read_progress, write_progress, sample_batch, denorm, fit_output
+from .training import generator_learner, TensorBoardXCallback, read_progress, write_progress, sample_batch, denorm, fit_output, generator_meta
 from .critic import critic_learner
 
 log = logging.getLogger('deoldify')
@@ -89,13 +89,15 @@ def gan_learner(dls, generator:nn.Module, critic:nn.Module, feat_loss:nn.Module,
     return learn
 
 def gan_train(gen_weights, crit_weights, path_bw, path_color, out_dir, preset:dict, cycle:int=0,
-              feature_backbone:str='auto', num_workers:int=0) -> list[Path]:
+              feature_backbone:str='auto', num_workers:int=0,
+              task:str='colorize', # written into each checkpoint (see `generator_meta`)
+             ) -> list[Path]:
     "NoGAN stage 4: one pass over a `keep_pct` slice, checkpointing the generator every `checkpoint_pct`. Resumable."
     out_dir, g = Path(out_dir), preset['gan']
     stage = f'gan_c{cycle}'
     ckpts = lambda: sorted((out_dir/'gan_checkpoints').glob(f'{stage}_i*.pth'))
     dls = colorize_dls(path_bw, path_color, size=g['size'], bs=g['bs'], keep_pct=g['keep_pct'], num_workers=num_workers,
-                       min_scale=g.get('min_scale'))
+                       min_scale=g.get('min_scale'), crop=g.get('crop', 'resize'), noise_std=g.get('noise_std', 0.03))
     n_iter = len(dls.train)
     every = max(1, int(round(n_iter*g['checkpoint_pct'])))
     done = read_progress(out_dir/'checkpoints', stage)
@@ -110,6 +112,5 @@ def gan_train(gen_weights, crit_weights, path_bw, path_color, out_dir, preset:di
     fit_output(learn, stage)
     if start: log.info(f'resuming {stage} at iteration {start}/{n_iter}')
     tb = GANTensorBoard(out_dir/'runs'/stage, feat, step_offset=start)
-    learn.fit(1, g['lr'], cbs=[tb, GANCheckpoint(out_dir, stage, every, start, n_iter,
-                                                      {'render_factor': preset['render_factor']} if 'render_factor' in preset else None)])
+    learn.fit(1, g['lr'], cbs=[tb, GANCheckpoint(out_dir, stage, every, start, n_iter, generator_meta(preset, task))])
     return ckpts()

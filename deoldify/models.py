@@ -421,6 +421,7 @@ def load_generator(path, # weights file: state_dict, {'model': …}, or a DeOldi
         raise DeOldifyError(f"weights do not fit a {cfg['decoder']} {cfg['encoder']} generator: "
                             f"{str(e).splitlines()[-1].strip()[:200]}", path=path) from None
     model.render_factors = {**PUBLISHED_RENDER_FACTORS, **(meta.get('render_factor') or {})}
+    model.task, model.scales = meta.get('task', 'colorize'), list(meta.get('scales') or [1])  # what it was trained to do
     return model.eval()
 
 PUBLISHED_RENDER_FACTORS = dict(photo=35, video=21)  # the original's defaults, for files that do not say

@@ -12,8 +12,8 @@ from .core import DeOldifyError, atomic_path, LUMA_601, track
 from .crappify import image_files, to_bw
 from .models import load_generator, fold_norms
 from .metrics import colorfulness, psnr, ssim, skin_hue_drift, FeatureExtractor, frechet_distance
-from .training import PRESETS, load_preset, pretrain_generator
-from .fakes import save_fakes, center_square
+from .training import PRESETS, load_preset, pretrain_generator, task_degradation
+from .fakes import save_fakes, center_square, center_crop
 from .critic import pretrain_critic
 from .gan import gan_train
 from .visualize import colorize_images
@@ -21,11 +21,13 @@ from .visualize import colorize_images
 log = logging.getLogger('deoldify')
 
 # %% auto #0
-__all__ = ['log', 'SATURATIONS', 'STAGES', 'eval_set', 'scale_chroma', 'score_generator', 'pick_checkpoint', 'plot_scores',
-           'nogan', 'plot_run']
+__all__ = ['log', 'SATURATIONS', 'STAGES', 'eval_set', 'scale_chroma', 'score_generator', 'score_restorer', 'pick_checkpoint',
+           'pick_restorer', 'plot_scores', 'nogan', 'plot_run']
 
 # %% ../nbs/09_nogan_cycles.ipynb #712e2bfe
-def eval_set(path_color, n:int=64, size:int=128, seed:int=0) -> list[Image.Image]:
+def eval_set(path_color, n:int=64, size:int=128, seed:int=0,
+             crop:str='resize', # 'resize': centre squares resized to `size`; 'random' (restoration): the centre `size` pixels as they are
+            ) -> list[Image.Image]:
     "`n` held-out colour photos, centre-cropped to `size` squares (greyscale ones left out)."
     from deoldify.crappify import is_greyscale
     files = image_files(path_color)
@@ -34,7 +36,7 @@ def eval_set(path_color, n:int=64, size:int=128, seed:int=0) -> list[Image.Image
     for f in files:
         im = Image.open(f).convert('RGB')
         if is_greyscale(im): continue
-        out.append(center_square(im).resize((size, size), Image.BICUBIC))
+        out.append(center_crop(im, size, crop))
         if len(out) == n: break
     return out
 
@@ -45,8 +47,11 @@ def scale_chroma(img:Image.Image, s:float) -> Image.Image:
     return Image.fromarray(np.clip(y + s*(a - y), 0, 255).round().astype(np.uint8))
 
 def score_generator(weights, truths:list[Image.Image], render_factor:int|None=None, extractor=None,
-                    saturation:float=1.) -> dict: # colour of the colorizations scaled by this (see `scale_chroma`)
+                    saturation:float=1., # colour of the colorizations scaled by this (see `scale_chroma`)
+                    task:str='colorize', # a restoration task: scored by `score_restorer`
+                   ) -> dict:
     "Scores of a generator's colorizations of grey versions of `truths`."
+    if task != 'colorize': return score_restorer(weights, truths, task, extractor)
     model = fold_norms(load_generator(weights))
     rf = render_factor or max(1, truths[0].size[0]//16)
     fakes = colorize_images(model, [to_bw(t) for t in truths], rf)
@@ -59,6 +64,20 @@ def score_generator(weights, truths:list[Image.Image], render_factor:int|None=No
                 ssim=float(np.mean([ssim(f, t) for f, t in zip(fakes, truths)])),
                 feature_distance=frechet_distance(ex(fakes), ex(truths)),
                 skin_hue_drift=float(np.mean(drift)) if drift else None)
+
+def score_restorer(weights, truths:list[Image.Image], task:str, extractor=None) -> dict:
+    """Scores of a restoration generator on `truths` degraded by its task (photo i with seed i): PSNR and SSIM on Y of
+    the output and, as the baseline, of the degraded input, and the feature distance of the outputs to the truths."""
+    from deoldify.restore import restore_full_size
+    from deoldify.degrade import psnr_y, ssim_y
+    d, model = task_degradation(task), fold_norms(load_generator(weights))
+    ins = [d.crappify(t, seed=i) for i, t in enumerate(truths)]
+    outs = [restore_full_size(model, x) for x in ins]
+    ex = extractor or FeatureExtractor('efficientnet_lite0')
+    return dict(psnr=float(np.mean([psnr_y(o, t) for o, t in zip(outs, truths)])),
+                ssim=float(np.mean([ssim_y(o, t) for o, t in zip(outs, truths)])),
+                psnr_input=float(np.mean([psnr_y(x, t) for x, t in zip(ins, truths)])),
+                feature_distance=frechet_distance(ex(outs), ex(truths)))
 
 # %% ../nbs/09_nogan_cycles.ipynb #15b10d49
 SATURATIONS = (1.1, 1.2, 1.3, 1.4)
@@ -74,6 +93,11 @@ def pick_checkpoint(scores:dict, base:str, max_psnr_drop:float=0.3, max_skin_dri
     good = [k for k, s in scores.items() if ok(s)]
     return max(good, key=lambda k: (round(scores[k]['colorfulness'], 3), -scores[k]['feature_distance']))
 
+def pick_restorer(scores:dict, base:str, max_psnr_drop:float=0.5) -> str:
+    "Name of the restoration checkpoint in `scores` that is sharpest (lowest feature distance) within `max_psnr_drop` dB of the `base` one's PSNR."
+    good = [k for k, s in scores.items() if s['psnr'] >= scores[base]['psnr'] - max_psnr_drop]
+    return min(good, key=lambda k: scores[k]['feature_distance'])
+
 # %% ../nbs/09_nogan_cycles.ipynb #ecf98349
 def plot_scores(scores:dict, chosen:str, dest,
                 reference:dict|None=None) -> Path: # {saturation: scores} of the pretrained generator with its colour scaled
@@ -81,16 +105,17 @@ def plot_scores(scores:dict, chosen:str, dest,
     import matplotlib; matplotlib.use('Agg')
     import matplotlib.pyplot as plt
     names = list(scores)
-    keys = ['colorfulness', 'psnr', 'ssim', 'feature_distance', 'skin_hue_drift']
+    keys = [k for k in ('colorfulness', 'psnr', 'ssim', 'feature_distance', 'skin_hue_drift') if k in scores[names[0]]]
     fig, axes = plt.subplots(1, len(keys) + 1, figsize=(4*(len(keys) + 1), 3.2))
     ax = axes[-1]
-    ax.scatter([scores[n]['colorfulness'] for n in names], [scores[n]['psnr'] for n in names], c=range(len(names)), s=12, cmap='viridis')
+    xk = 'colorfulness' if 'colorfulness' in keys else 'feature_distance'  # restoration: sharpness against PSNR
+    ax.scatter([scores[n][xk] for n in names], [scores[n]['psnr'] for n in names], c=range(len(names)), s=12, cmap='viridis')
     if reference:
         line = [scores[names[0]]] + [reference[k] for k in sorted(reference)]
         ax.plot([s['colorfulness'] for s in line], [s['psnr'] for s in line], 'k--', lw=1,
                 label=f'pretrained, colour ×1–{max(reference):g}'); ax.legend(fontsize=7)
-    ax.scatter([scores[chosen]['colorfulness']], [scores[chosen]['psnr']], s=80, facecolors='none', edgecolors='r')
-    ax.set_xlabel('colourfulness'); ax.set_ylabel('PSNR'); ax.set_title('checkpoints (dark = early)')
+    ax.scatter([scores[chosen][xk]], [scores[chosen]['psnr']], s=80, facecolors='none', edgecolors='r')
+    ax.set_xlabel(xk.replace('_', ' ')); ax.set_ylabel('PSNR'); ax.set_title('checkpoints (dark = early)')
     axes = axes[:-1]
     for ax, k in zip(axes, keys):
         ys = [scores[n][k] if scores[n][k] is not None else np.nan for n in names]
@@ -109,39 +134,43 @@ STAGES = ('pretrain', 'fakes', 'critic', 'gan')
 def nogan(path_bw, path_color, out_dir, preset:str|dict='cpu-small', cycles:int=1, eval_color=None, n_eval:int=64,
           feature_backbone:str='auto', pretrained:bool=True, stop_after:str|None=None,
           init=None, # stage 1 starts from this generator's weights (see `pretrain_generator`)
+          task:str='colorize', # or a restoration task (`path_bw` then holds its degraded inputs; see `task_degradation`)
          ) -> Path:
     "NoGAN end to end (or up to the stage `stop_after`, in the first cycle); returns the chosen generator's weights."
     if stop_after not in (None, *STAGES): raise DeOldifyError(f"unknown stage '{stop_after}'; choose one of {STAGES}")
     p = load_preset(preset)
     out_dir = Path(out_dir)
-    gen_w = pretrain_generator(path_bw, path_color, out_dir, p, pretrained=pretrained, feature_backbone=feature_backbone, init=init)
+    gen_w = pretrain_generator(path_bw, path_color, out_dir, p, pretrained=pretrained, feature_backbone=feature_backbone, init=init,
+                               task=task)
     if stop_after == 'pretrain': return gen_w
-    crit_w = None
-    truths = eval_set(eval_color or path_color, n=n_eval, size=p['gan']['size'])
+    crit_w, colorize = None, task == 'colorize'
+    truths = eval_set(eval_color or path_color, n=n_eval, size=p['gan']['size'], crop=p['gan'].get('crop', 'resize'))
+    pick = pick_checkpoint if colorize else pick_restorer
     ex = FeatureExtractor('efficientnet_lite0')
     scores_file = out_dir/'scores.json'
     scores = json.loads(scores_file.read_text()) if scores_file.exists() else {}
-    if 'pretrain' not in scores: scores['pretrain'] = score_generator(gen_w, truths, extractor=ex)
-    for s in SATURATIONS:  # the yardstick: the pretrained generator's colour turned up
+    if 'pretrain' not in scores: scores['pretrain'] = score_generator(gen_w, truths, extractor=ex, task=task)
+    for s in SATURATIONS if colorize else ():  # the yardstick: the pretrained generator's colour turned up
         if f'pretrain_x{s:g}' not in scores: scores[f'pretrain_x{s:g}'] = score_generator(gen_w, truths, extractor=ex, saturation=s)
     files = {'pretrain': gen_w}
     for c in range(cycles):
         fakes = out_dir/f'fakes_c{c}'
-        save_fakes(load_generator(gen_w), path_bw, fakes, size=p['crit_pretrain']['size'], keep_pct=p['gan'].get('fakes_pct', 1.))
+        save_fakes(load_generator(gen_w), path_bw, fakes, size=p['crit_pretrain']['size'], keep_pct=p['gan'].get('fakes_pct', 1.),
+                   crop=p['crit_pretrain'].get('crop', 'resize'), grey=colorize)
         if stop_after == 'fakes': return fakes
         crit_w = pretrain_critic(path_color, fakes, out_dir, p, cycle=c, init=crit_w)
         if stop_after == 'critic': return crit_w
-        for ck in track(gan_train(gen_w, crit_w, path_bw, path_color, out_dir, p, cycle=c, feature_backbone=feature_backbone),
+        for ck in track(gan_train(gen_w, crit_w, path_bw, path_color, out_dir, p, cycle=c, feature_backbone=feature_backbone, task=task),
                         label='GAN checkpoints scored'):
             files[ck.stem] = ck
-            if ck.stem not in scores: scores[ck.stem] = score_generator(ck, truths, extractor=ex)
+            if ck.stem not in scores: scores[ck.stem] = score_generator(ck, truths, extractor=ex, task=task)
             with atomic_path(scores_file) as tmp: tmp.write_text(json.dumps(scores, indent=1))
-        best = pick_checkpoint({k: v for k, v in scores.items() if k in files}, 'pretrain')
+        best = pick({k: v for k, v in scores.items() if k in files}, 'pretrain')
         gen_w, crit_w = files[best], out_dir/'checkpoints'/f'gan_c{c}_critic_latest.pth'
         if stop_after == 'gan': break
-    best = pick_checkpoint({k: v for k, v in scores.items() if k in files}, 'pretrain')
+    best = pick({k: v for k, v in scores.items() if k in files}, 'pretrain')
     plot_scores({k: v for k, v in scores.items() if k in files}, best, out_dir/'scores.png',
-                reference={s: scores[f'pretrain_x{s:g}'] for s in SATURATIONS})
+                reference={s: scores[f'pretrain_x{s:g}'] for s in SATURATIONS} if colorize else None)
     with atomic_path(out_dir/'generator_best.pth') as tmp: tmp.write_bytes(Path(files[best]).read_bytes())
     with atomic_path(out_dir/'chosen.json') as tmp: tmp.write_text(json.dumps(dict(chosen=best, scores=scores[best], base=scores['pretrain']), indent=1))
     return out_dir/'generator_best.pth'

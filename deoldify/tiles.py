@@ -18,8 +18,8 @@ def tile_starts(n:int, # the picture's side, in pixels
                 overlap:int, # the least overlap between neighbours
                ) -> list[int]:
     "Where tiles of `tile` pixels start so that they cover `n` pixels with at least `overlap` in common, spread evenly."
+    if n <= tile: return [0]  # one tile: no overlap needed
     if tile <= overlap: raise ValueError(f'a tile ({tile}) must be larger than the overlap ({overlap})')
-    if n <= tile: return [0]
     k = math.ceil((n - tile)/(tile - overlap))  # steps between the first tile and the last
     return [round(i*(n - tile)/k) for i in range(k + 1)]
 

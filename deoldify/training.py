@@ -26,9 +26,10 @@ from .losses import FeatureLoss
 log = logging.getLogger('deoldify')
 
 # %% auto #0
-__all__ = ['log', 'PRESETS', 'tiny_preset', 'load_preset', 'denorm', 'sample_batch', 'TensorBoardXCallback', 'EpochCheckpoint',
-           'read_progress', 'write_progress', 'GlooDistributedDL', 'CPUDistributedTrainer', 'maybe_distributed',
-           'PlainProgress', 'fit_output', 'unet_splitter', 'generator_learner', 'pretrain_generator']
+__all__ = ['log', 'PRESETS', 'tiny_preset', 'task_degradation', 'generator_meta', 'load_preset', 'denorm', 'sample_batch',
+           'TensorBoardXCallback', 'EpochCheckpoint', 'read_progress', 'write_progress', 'GlooDistributedDL',
+           'CPUDistributedTrainer', 'maybe_distributed', 'PlainProgress', 'fit_output', 'unet_splitter',
+           'generator_learner', 'pretrain_generator']
 
 # %% ../nbs/05_pretrain_generator.ipynb #671ccca3
 PRESETS = {
@@ -71,9 +72,15 @@ PRESETS['cpu-diverse'] = dict(PRESETS['cpu-small'],
 PRESETS['cpu-diverse-192'] = dict(PRESETS['cpu-diverse'],
     pretrain=[dict(size=192, bs=12, keep_pct=1.0, epochs=1, lr=3e-5, frozen=False, pixel_wgt=5e4, pixel_term='colour_mse', min_scale=0.35)])
 PRESETS['video'] = PRESETS['stable']
+PRESETS['restore'] = dict(PRESETS['cpu-small'],
+    pretrain=[dict(size=96, bs=16, keep_pct=1.0, epochs=1, lr=3e-4, frozen=False, pixel_wgt=1000., crop='random', noise_std=0.),
+              dict(size=128, bs=16, keep_pct=0.5, epochs=1, lr=1e-4, frozen=False, pixel_wgt=1000., crop='random', noise_std=0.)],
+    crit_pretrain=dict(size=96, bs=16, epochs=1, lr=1e-3, crop='random'),
+    gan=dict(size=96, bs=8, keep_pct=0.05, lr=1e-5, thresh=0.65, crit_lr_mult=5., checkpoint_pct=0.05, pixel_wgt=1000.,
+             crop='random', noise_std=0., fakes_pct=0.2))
 
-def tiny_preset() -> dict:
-    "A preset for tests: two very short phases at 32 px."
+def tiny_preset(task:str='colorize') -> dict:
+    "A preset for tests: two very short phases at 32 px (restoration tasks: the crops and losses of 'restore')."
     p = json.loads(json.dumps(PRESETS['cpu-small']))
     p['pretrain'] = [dict(size=32, bs=4, keep_pct=1.0, epochs=1, lr=1e-3, frozen=True),
                      dict(size=32, bs=4, keep_pct=1.0, epochs=1, lr=1e-4, frozen=False)]
@@ -81,7 +88,24 @@ def tiny_preset() -> dict:
     p['critic'] = dict(nf=16, n_blocks=2)
     p['crit_pretrain'] = dict(size=32, bs=4, epochs=2, lr=1e-3)
     p['gan'] = dict(size=32, bs=4, keep_pct=1.0, lr=1e-4, thresh=0.65, crit_lr_mult=5., checkpoint_pct=0.25)
+    if task != 'colorize':
+        r = PRESETS['restore']
+        for ph in p['pretrain']: ph.update({k: r['pretrain'][0][k] for k in ('pixel_wgt', 'crop', 'noise_std')})
+        p['crit_pretrain']['crop'] = 'random'; p['gan'].update(crop='random', noise_std=0., pixel_wgt=1000.)
     return p
+
+def task_degradation(task:str='colorize'):
+    "What makes the training inputs of `task`: None for colorization (plain black and white), else its `deoldify.degrade` preset."
+    if task == 'colorize': return None
+    from deoldify.degrade import PRESETS as DEGRADATIONS
+    if task not in DEGRADATIONS: raise DeOldifyError(f"unknown task {task!r}: choose one of colorize, {', '.join(DEGRADATIONS)}")
+    return DEGRADATIONS[task]
+
+def generator_meta(preset:dict, task:str='colorize') -> dict:
+    "What a weights file says about itself besides the weights: its render factors, its task and the scales it serves."
+    d = task_degradation(task)
+    return {**({'render_factor': preset['render_factor']} if 'render_factor' in preset else {}),
+            'task': task, 'scales': d.scales if d is not None else [1]}
 
 # %% ../nbs/05_pretrain_generator.ipynb #e28e4b78
 def load_preset(preset:str|dict) -> dict:
@@ -259,6 +283,7 @@ def pretrain_generator(path_bw, path_color, # the black-and-white mirror and the
                        feature_backbone:str='auto', # feature-loss network
                        num_workers:int=0,
                        init=None, # start from this generator's weights (same architecture) instead of ImageNet's encoder alone
+                       task:str='colorize', # what the mirror's inputs are for: written into the weights file (see `generator_meta`)
                       ) -> Path:
     "NoGAN stage 1: train the generator with the feature loss through the preset's phases; resumable. Returns the weights."
     p = load_preset(preset)
@@ -276,7 +301,7 @@ def pretrain_generator(path_bw, path_color, # the black-and-white mirror and the
         start = 0
         if done and i < done['phase']: continue
         dls = colorize_dls(path_bw, path_color, size=ph['size'], bs=ph['bs'], keep_pct=ph['keep_pct'], num_workers=num_workers,
-                           min_scale=ph.get('min_scale'))
+                           min_scale=ph.get('min_scale'), crop=ph.get('crop', 'resize'), noise_std=ph.get('noise_std', 0.03))
         loss.pixel_wgt, loss.pixel_term = ph.get('pixel_wgt', 1.), ph.get('pixel_term', 'l1')
         learn = generator_learner(dls, gen, loss, wd=p['wd'])
         learn.path, learn.model_dir = ckpt_dir, '.'
@@ -292,6 +317,5 @@ def pretrain_generator(path_bw, path_color, # the black-and-white mirror and the
         learn.fit_one_cycle(ph['epochs'], lr_max=ph['lr'], pct_start=0.8 if ph['frozen'] else 0.3, start_epoch=start, cbs=cbs)
     if not rank_distrib():
         save_generator(gen, final, stage='pretrain', preset=preset if isinstance(preset, str) else 'custom',
-                       feature_backbone=loss.backbone, init=None if init is None else str(init),
-                       **({'render_factor': p['render_factor']} if 'render_factor' in p else {}))
+                       feature_backbone=loss.backbone, init=None if init is None else str(init), **generator_meta(p, task))
     return final

@@ -58,9 +58,9 @@ def inference_context(path:str, device_type:str='cpu'):
     return torch.autocast('cpu', dtype=torch.bfloat16) if bf16_supported() else nullcontext()
 
 # %% ../nbs/10_image_colorizer.ipynb #f7ba9e94
-def to_model_input(img:Image.Image, size) -> torch.Tensor:
+def to_model_input(img:Image.Image, size, grey:bool=True) -> torch.Tensor:
     "The model's input for `img` as a tensor (see `image_to_input`)."
-    return torch.from_numpy(image_to_input(img, size))
+    return torch.from_numpy(image_to_input(img, size, grey))
 
 def from_model_output(y:torch.Tensor) -> Image.Image:
     "A model output (one image) back to an 8-bit RGB picture (see `output_to_image`)."
