@@ -19,7 +19,7 @@ from fastcore.foundation import L
 __all__ = ['ENCODERS', 'PRESETS', 'PUBLISHED_RENDER_FACTORS', 'TAIL_STRIPES', 'custom_conv_layer', 'SelfAttention',
            'CustomPixelShuffle_ICNR', 'final_upsampler', 'res_block', 'UnetBlockDeep', 'UnetBlockWide', 'ThreadHook',
            'thread_hook_outputs', 'sfs_idxs', 'dummy_eval', 'model_sizes', 'DynamicUnetDeep', 'DynamicUnetWide',
-           'encoder_in_channels', 'resnet_encoder', 'efficientnet_lite0_encoder', 'build_generator',
+           'encoder_in_channels', 'resnet_encoder', 'efficientnet_lite0_encoder', 'build_generator', 'make_residual',
            'artistic_generator', 'stable_generator', 'video_generator', 'state_dict_manifest', 'gan_critic',
            'critic_loss', 'infer_config', 'load_generator', 'default_render_factor', 'save_generator', 'fold_norms',
            'init_spectral_uv', 'clone_model', 'striped_tail']
@@ -295,6 +295,7 @@ def build_generator(encoder:str='resnet34', # one of `ENCODERS`
                     decoder:str='deep', # 'deep' (artistic) or 'wide' (stable, video)
                     nf_factor:float=1.5, # decoder width factor
                     pretrained:bool=False, # ImageNet weights for the encoder
+                    residual:bool=False, # restoration: output = input + U-Net(input), the last conv plain and zero at first
                    ) -> _DynamicUnet:
     "A DeOldify generator: U-Net with spectral norm, self-attention, blur, `last_cross` and `y_range=(-3, 3)`."
     if encoder not in ENCODERS: raise DeOldifyError(f"unknown encoder '{encoder}'; choose one of {list(ENCODERS)}")
@@ -302,6 +303,18 @@ def build_generator(encoder:str='resnet34', # one of `ENCODERS`
     cls = DynamicUnetDeep if decoder == 'deep' else DynamicUnetWide
     model = cls(ENCODERS[encoder](pretrained), nf_factor=nf_factor)
     model.config = dict(encoder=encoder, decoder=decoder, nf_factor=nf_factor)
+    if residual: make_residual(model)
+    return model
+
+def make_residual(model:_DynamicUnet) -> _DynamicUnet:
+    """Turn a U-Net into a restorer that adds a correction to its input. The last 1×1 conv loses its spectral norm
+    (which holds its weights at unit norm, so a correction of zero could never be learnt) and starts at zero: a new
+    restorer begins as the identity, the degraded input itself, and learns only what to change."""
+    c = next(m for m in model.layers[-2].modules() if isinstance(m, nn.Conv2d))
+    conv = nn.Conv2d(c.in_channels, c.out_channels, 1)
+    nn.init.zeros_(conv.weight); nn.init.zeros_(conv.bias)
+    model.layers[-2] = nn.Sequential(conv)
+    model.residual, model.config['residual'] = True, True
     return model
 
 PRESETS = {'artistic': dict(encoder='resnet34', decoder='deep', nf_factor=1.5),
@@ -510,10 +523,12 @@ def _tail_parts(self:_DynamicUnet):
 def forward(self:_DynamicUnet, x):
     "The U-Net; with `tail_stripes` > 1, its full-resolution tail computed in stripes (same result, less memory)."
     parts = self._tail_parts() if getattr(self, 'tail_stripes', 1) > 1 else None
-    if parts is None: return SequentialEx.forward(self, x)
-    body, up, res, head = parts
-    h = x
-    for l in body: h = l(h)
-    return striped_tail(h, x, up, res, head, self.tail_stripes)
+    if parts is None: y = SequentialEx.forward(self, x)
+    else:
+        body, up, res, head = parts
+        h = x
+        for l in body: h = l(h)
+        y = striped_tail(h, x, up, res, head, self.tail_stripes)
+    return x + y if getattr(self, 'residual', False) else y  # a restorer's output is a correction
 
 TAIL_STRIPES = 8

@@ -72,9 +72,9 @@ PRESETS['cpu-diverse'] = dict(PRESETS['cpu-small'],
 PRESETS['cpu-diverse-192'] = dict(PRESETS['cpu-diverse'],
     pretrain=[dict(size=192, bs=12, keep_pct=1.0, epochs=1, lr=3e-5, frozen=False, pixel_wgt=5e4, pixel_term='colour_mse', min_scale=0.35)])
 PRESETS['video'] = PRESETS['stable']
-PRESETS['restore'] = dict(PRESETS['cpu-small'],
-    pretrain=[dict(size=96, bs=16, keep_pct=1.0, epochs=1, lr=3e-4, frozen=False, pixel_wgt=1000., crop='random', noise_std=0.),
-              dict(size=128, bs=16, keep_pct=0.5, epochs=1, lr=1e-4, frozen=False, pixel_wgt=1000., crop='random', noise_std=0.)],
+PRESETS['restore'] = dict(PRESETS['cpu-small'], generator=dict(PRESETS['cpu-small']['generator'], residual=True),
+    pretrain=[dict(size=96, bs=16, keep_pct=1.0, epochs=1, lr=1e-3, frozen=True, pixel_wgt=1000., crop='random', noise_std=0.),
+              dict(size=128, bs=16, keep_pct=1.0, epochs=1, lr=3e-4, frozen=False, pixel_wgt=1000., crop='random', noise_std=0.)],
     crit_pretrain=dict(size=96, bs=16, epochs=1, lr=1e-3, crop='random'),
     gan=dict(size=96, bs=8, keep_pct=0.05, lr=1e-5, thresh=0.65, crit_lr_mult=5., checkpoint_pct=0.05, pixel_wgt=1000.,
              crop='random', noise_std=0., fakes_pct=0.2))
@@ -92,6 +92,7 @@ def tiny_preset(task:str='colorize') -> dict:
         r = PRESETS['restore']
         for ph in p['pretrain']: ph.update({k: r['pretrain'][0][k] for k in ('pixel_wgt', 'crop', 'noise_std')})
         p['crit_pretrain']['crop'] = 'random'; p['gan'].update(crop='random', noise_std=0., pixel_wgt=1000.)
+        p['generator']['residual'] = True
     return p
 
 def task_degradation(task:str='colorize'):
@@ -293,8 +294,12 @@ def pretrain_generator(path_bw, path_color, # the black-and-white mirror and the
     gen = build_generator(**p['generator'], pretrained=pretrained and init is None)
     if init is not None:
         src = load_generator(init)
-        if src.config != gen.config: raise DeOldifyError(f"{src.config} is not the preset's generator {gen.config}", path=init)
-        gen.load_state_dict({k: v.float() for k, v in src.state_dict().items()})
+        bare = lambda c: {k: v for k, v in c.items() if k != 'residual'}  # a colorizer may start a residual restorer
+        if bare(src.config) != bare(gen.config): raise DeOldifyError(f"{src.config} is not the preset's generator {gen.config}", path=init)
+        sd, own = {k: v.float() for k, v in src.state_dict().items()}, gen.state_dict()
+        if gen.config.get('residual') and not src.config.get('residual'):  # all but the last conv, which starts at zero
+            sd = {**{k: v for k, v in sd.items() if k in own}, **{k: v for k, v in own.items() if k not in sd}}
+        gen.load_state_dict(sd)
     loss = FeatureLoss(backbone=feature_backbone)
     done = read_progress(ckpt_dir, 'pretrain')
     for i, ph in enumerate(p['pretrain']):
