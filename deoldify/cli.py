@@ -12,7 +12,7 @@ import deoldify
 from .core import DeOldifyError, IMAGE_EXTS, VIDEO_EXTS, check_file, make_folder, remove_stale_temp_files
 
 # %% auto #0
-__all__ = ['collect_inputs', 'Reporter', 'side_by_side', 'build_parser', 'main']
+__all__ = ['collect_inputs', 'Reporter', 'process_photos', 'photo_todo', 'run_photos', 'side_by_side', 'build_parser', 'main']
 
 # %% ../nbs/13_cli.ipynb #b313af36
 def _not_a_file(path:Path) -> str:
@@ -45,10 +45,11 @@ class Reporter:
     "What a run tells as it goes: a bar on a terminal, else a line per finished file; errors always; a JSON record per file if asked; a summary."
     def __init__(self, quiet:bool=False, # only errors and the summary
                  log_json=None, # a file to append one JSON record per file to ('-': standard output)
-                 stream=None): # where the plain lines go (default: standard error)
+                 stream=None, # where the plain lines go (default: standard error)
+                 done:str='colorized'): # the word for a finished file ('enhanced' for `deoldify enhance`)
         from fastprogress.fastprogress import IN_NOTEBOOK
         from deoldify.core import is_terminal
-        self.quiet, self.stream, self.counts, self.t0 = quiet, stream, Counter(), time.time()
+        self.quiet, self.stream, self.counts, self.t0, self.done = quiet, stream, Counter(), time.time(), done
         self.bar = not quiet and (IN_NOTEBOOK or is_terminal(stream))
         try: self.json = sys.stdout if log_json == '-' else open(log_json, 'a', encoding='utf-8', buffering=1) if log_json else None
         except OSError as e: raise DeOldifyError(f'cannot write the JSON log ({e.strerror})', path=log_json) from None
@@ -58,13 +59,13 @@ class Reporter:
         from deoldify.core import track
         return track(items, total, display=self.bar, label=label)
 
-    def file_done(self, status:str, # 'colorized', 'skipped' or 'failed'
+    def file_done(self, status:str, # `done` ('colorized'), 'skipped' or 'failed'
                   src=None, dest=None, error:str|None=None, seconds:float|None=None):
         "Count a finished file; say it where it should be said."
         self.counts[status] += 1
         if status == 'failed': print(f'error: {error}', file=sys.stderr, flush=True)
         elif not self.quiet and not self.bar:
-            print(f'{status} {src}' + (f' -> {dest}' if dest and status == 'colorized' else ''), file=self.stream or sys.stderr, flush=True)
+            print(f'{status} {src}' + (f' -> {dest}' if dest and status == self.done else ''), file=self.stream or sys.stderr, flush=True)
         if self.json:
             rec = dict(input=None if src is None else str(src), output=None if dest is None else str(dest), status=status,
                        error=error, seconds=None if seconds is None else round(seconds, 3))
@@ -72,36 +73,85 @@ class Reporter:
 
     def summary(self, out_dir) -> str:
         c = self.counts
-        return (f"colorized {c['colorized']}, skipped {c['skipped']} (already there; --overwrite to redo), failed {c['failed']}"
+        return (f"{self.done} {c[self.done]}, skipped {c['skipped']} (already there; --overwrite to redo), failed {c['failed']}"
                 f" in {time.time() - self.t0:.1f} s; results in {out_dir}")
 
     def close(self):
         if self.json and self.json is not sys.stdout: self.json.close()
 
-def _colorize_group(model, lite, render_factor:int, args, group:list) -> list[tuple]:
-    "Read, colorize and write a group of photos ((source, destination) pairs): (status, source, destination, error, seconds) for each."
+def process_photos(transform, # list of RGB pictures -> list of results (each its input's size, or `scale` times it)
+                   args, # options: `watermark`, `compare` (and `done`, the status word)
+                   group:list, # (source, destination) pairs
+                  ) -> list[tuple]:
+    "Read, transform and write a group of photos: (status, source, destination, error, seconds) for each, in the order given."
     from deoldify.core import load_image, save_image, watermark
+    from PIL import Image
     t0, done, loaded = time.time(), [], []
     for src, dest in group:
         try: loaded.append((src, dest, *load_image(src)))
         except DeOldifyError as e: done.append(('failed', src, dest, str(e)))
-    imgs = [img for _, _, img, _ in loaded]
-    if lite: outs = [lite.colorize(im, render_factor, args.keep_aspect) for im in imgs]
-    else:
-        from deoldify.visualize import colorize_images
-        outs = colorize_images(model, imgs, render_factor, keep_aspect=args.keep_aspect, batch_size=len(group)) if imgs else []
+    outs = transform([img for _, _, img, _ in loaded]) if loaded else []
     for (src, dest, img, alpha), out in zip(loaded, outs):
         try:
             if args.watermark: out = watermark(out)
-            if alpha is not None: out.putalpha(alpha)
+            if alpha is not None: out.putalpha(alpha if alpha.size == out.size else alpha.resize(out.size, Image.BICUBIC))
             save_image(out, dest)
-            if args.compare: save_image(side_by_side(img, out), dest.with_name(dest.stem + '_compare.jpg'))
-            done.append(('colorized', src, dest, None))
+            if args.compare:
+                before = img if img.size == out.size else img.resize(out.size, Image.BICUBIC)
+                save_image(side_by_side(before, out), dest.with_name(dest.stem + '_compare.jpg'))
+            done.append((getattr(args, 'done', 'colorized'), src, dest, None))
         except DeOldifyError as e: done.append(('failed', src, dest, str(e)))  # names the output and says why, in words
         except OSError as e: done.append(('failed', src, dest, f'{dest}: cannot write the output ({e})'))
     order = {src: i for i, (src, _) in enumerate(group)}  # in the order given, errors included
     per = (time.time() - t0)/max(1, len(group))
     return [(*d, per) for d in sorted(done, key=lambda d: order[d[1]])]
+
+def photo_todo(pairs:list, rep:Reporter, overwrite:bool=False) -> list:
+    "The (source, destination) pairs left to do: an output that would overwrite an input fails, a finished one is skipped unless `overwrite`."
+    in_files, todo = {s.resolve() for s, _ in pairs}, []
+    for src, dest in pairs:
+        if dest.resolve() in in_files: rep.file_done('failed', src, dest, f'{src}: output would overwrite an input; choose another output folder')
+        elif dest.exists() and not overwrite: rep.file_done('skipped', src, dest)
+        else: todo.append((src, dest))
+    return todo
+
+def run_photos(transform, todo:list, rep:Reporter, args,
+               workers:int=1, # groups through the model at once, each on its share of PyTorch's threads
+               batch_size:int=4, # photos per forward pass, shared by the workers
+               torch_model:bool=True): # False (ONNX Runtime alone): one group after another, PyTorch never loaded
+    """The runner `colorize` and `enhance` share: the photos in groups of `batch_size`/`workers`, `workers` groups at
+    once, each group read, transformed and written by `process_photos`, every file reported as it finishes."""
+    chunk = max(1, batch_size//workers)  # the workers share the batch: as much memory as one worker, and faster
+    groups = [todo[i:i+chunk] for i in range(0, len(todo), chunk)]
+    job = partial(process_photos, transform, args)
+    if torch_model:
+        from deoldify.visualize import model_map
+        results = model_map(job, groups, workers)  # a small model: two groups at once, each on half the threads
+    else: results = map(job, groups)
+    for finished in rep.track(results, len(groups), 'photos: groups'):
+        for status, src, dest, error, seconds in finished: rep.file_done(status, src, dest, error, seconds)
+
+def _start(args, done:str='colorized') -> tuple:
+    "What every run over files does first: threads, the output folder (tidied of a stopped run's temporary files), a `Reporter`."
+    out_dir = make_folder(args.output)  # a folder that cannot be made is one line, before the model loads
+    if n := remove_stale_temp_files(out_dir):
+        print(f'note: {out_dir}: removed {n} unfinished temporary file(s) left by a run that was stopped', file=sys.stderr)
+    return out_dir, Reporter(args.quiet, args.log_json, done=done)
+
+def _finish(rep:Reporter, out_dir, args) -> int:
+    print(rep.summary(out_dir), file=sys.stderr if args.log_json == '-' else sys.stdout)  # standard output: JSON lines only
+    rep.close()
+    return 1 if rep.counts['failed'] else 0
+
+def _restorers(args) -> tuple:
+    "The models `colorize --restore/--enlarge` asked for: (restorer or None, (enlarger, scale) or None)."
+    from deoldify.restore import load_restorer, check_scale
+    restore = load_restorer(args.restore, args.path if args.path in ('fast', 'reference') else 'fast') if args.restore else None
+    enlarge = None
+    if args.enlarge:
+        m = load_restorer(args.enlarge_model, args.path if args.path in ('fast', 'reference') else 'fast')
+        enlarge = (m, check_scale(m, args.enlarge))
+    return restore, enlarge
 
 def _colorize(args) -> int:
     from deoldify.core import render_size
@@ -109,14 +159,12 @@ def _colorize(args) -> int:
     if args.exported:  # ONNX Runtime alone (PyTorch never loaded), or PyTorch without fastai
         from deoldify.lite import LiteColorizer
         lite = LiteColorizer(args.exported, args.threads or None)
+        if args.restore or args.enlarge: raise DeOldifyError('--restore and --enlarge need the PyTorch pipeline; leave out --exported')
     else:
         import torch
         torch.set_num_threads(args.threads or os.cpu_count())
     if args.render_factor is not None: render_size((1, 1), args.render_factor)  # validates the range before any work
-    out_dir = make_folder(args.output)  # a folder that cannot be made is one line, before the model loads
-    if n := remove_stale_temp_files(out_dir):
-        print(f'note: {out_dir}: removed {n} unfinished temporary file(s) left by a run that was stopped', file=sys.stderr)
-    rep = Reporter(args.quiet, args.log_json)
+    out_dir, rep = _start(args)
     pairs, problems = collect_inputs(args.inputs, out_dir)
     videos = [(s, d) for s, d in pairs if s.suffix.lower() in VIDEO_EXTS]
     pairs = [(s, d) for s, d in pairs if s.suffix.lower() not in VIDEO_EXTS]
@@ -136,12 +184,11 @@ def _colorize(args) -> int:
     else:
         from deoldify.visualize import load_colorizer_model
         model = load_colorizer_model(args.model, 'cpu' if args.cpu else None, path=args.path)
+    restore, enlarge = _restorers(args) if not lite else (None, None)
     if lite: rf_img = rf_vid = args.render_factor or lite.render_factor
     else:
         from deoldify.models import default_render_factor
         rf_img, rf_vid = [args.render_factor or default_render_factor(model, k) for k in ('photo', 'video')]
-    in_files = {s.resolve() for s, _ in pairs}
-    todo = []
     for src, dest in videos:
         if dest.exists() and not args.overwrite:
             from deoldify.video import parts_folder  # a run stopped after the video was whole, before it tidied up: tidy up
@@ -149,6 +196,7 @@ def _colorize(args) -> int:
             rep.file_done('skipped', src, dest); continue
         t0 = time.time()
         try:
+            if restore or enlarge: raise DeOldifyError(f'{src}: --restore and --enlarge work on photos; colorize the video without them')
             from deoldify.video import colorize_video
             colorize_video(model, src, dest, rf_vid, stabilize=args.stabilize, crf=args.crf, preset=args.preset, workers=args.workers,
                            segment_seconds=args.segment_seconds,
@@ -156,21 +204,34 @@ def _colorize(args) -> int:
                            watermarked=args.watermark, progress=not args.quiet)
             rep.file_done('colorized', src, dest, seconds=time.time() - t0)
         except DeOldifyError as e: rep.file_done('failed', src, dest, str(e))
-    for src, dest in pairs:
-        if dest.resolve() in in_files: rep.file_done('failed', src, dest, f'{src}: output would overwrite an input; choose another output folder')
-        elif dest.exists() and not args.overwrite: rep.file_done('skipped', src, dest)
-        else: todo.append((src, dest))
-    if not lite: from deoldify.visualize import model_workers, model_map
+    todo = photo_todo(pairs, rep, args.overwrite)
+    if lite: transform = lambda imgs: [lite.colorize(im, rf_img, args.keep_aspect) for im in imgs]
+    else:
+        from deoldify.visualize import colorize_images, model_workers
+        from deoldify.restore import enhance_image
+        def transform(imgs):  # restore, then colorize, then enlarge: each model sees what it was trained on
+            if restore: imgs = [enhance_image(restore, im, 1) for im in imgs]
+            imgs = colorize_images(model, imgs, rf_img, keep_aspect=args.keep_aspect, batch_size=len(imgs))
+            return [enhance_image(enlarge[0], im, enlarge[1]) for im in imgs] if enlarge else imgs
     workers = 1 if lite else model_workers(model, args.workers)
-    chunk = max(1, args.batch_size//workers)  # the workers share the batch: as much memory as one worker, and faster
-    groups = [todo[i:i+chunk] for i in range(0, len(todo), chunk)]
-    job = partial(_colorize_group, model, lite, rf_img, args)
-    results = map(job, groups) if lite else model_map(job, groups, workers)  # a small model: two groups at once, each on half the threads
-    for finished in rep.track(results, len(groups), 'photos: groups'):
-        for status, src, dest, error, seconds in finished: rep.file_done(status, src, dest, error, seconds)
-    print(rep.summary(out_dir), file=sys.stderr if args.log_json == '-' else sys.stdout)  # standard output: JSON lines only
-    rep.close()
-    return 1 if rep.counts['failed'] else 0
+    run_photos(transform, todo, rep, args, workers, args.batch_size, torch_model=not lite)
+    return _finish(rep, out_dir, args)
+
+def _enhance(args) -> int:
+    import torch
+    from deoldify.restore import load_restorer, enhance_image, check_scale
+    torch.set_num_threads(args.threads or os.cpu_count())
+    if not 0 <= args.strength <= 1: raise DeOldifyError(f'--strength is 0 to 1, not {args.strength}')
+    if args.tile < 64 or args.tile % 32: raise DeOldifyError(f'--tile is a multiple of 32 from 64 up, not {args.tile}')
+    out_dir, rep = _start(args, done='enhanced')
+    args.done = 'enhanced'
+    pairs, problems = collect_inputs(args.inputs, out_dir, exts=IMAGE_EXTS)
+    for p in problems: rep.file_done('failed', error=p)
+    model = load_restorer(args.model or args.task or ('superres' if args.scale > 1 else 'decrappify'), args.path, 'cpu' if args.cpu else None)
+    scale = check_scale(model, args.scale)
+    transform = lambda imgs: [enhance_image(model, im, scale, tile=args.tile, strength=args.strength) for im in imgs]
+    run_photos(transform, photo_todo(pairs, rep, args.overwrite), rep, args, args.workers or 1, batch_size=args.workers or 1)
+    return _finish(rep, out_dir, args)
 
 def side_by_side(a, b):
     "Two pictures of the same size next to each other."
@@ -210,6 +271,13 @@ def _train(args) -> int:
 
 def _evaluate(args) -> int:
     from deoldify.evaluate import evaluate, evaluate_video, write_report
+    if args.task:
+        from deoldify.evaluate_restore import evaluate_restoration, write_restoration_report
+        res = evaluate_restoration(args.truth, args.model or [args.task], args.task, args.scale, args.quality, n=args.n,
+                                   fid_network=None if args.no_fid else args.fid_network)
+        md = write_restoration_report(res, args.output)
+        print(md.read_text()); print(f'report: {md.parent}')
+        return 0
     if args.protocol == 'video' or Path(args.truth).suffix.lower() in VIDEO_EXTS:
         res = evaluate_video(args.truth, args.model or ['default'], render_factor=args.render_factor, every=args.every,
                              stabilize=args.stabilize, baseline_grey=not args.no_grey)
@@ -289,9 +357,32 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument('--path', default='fast', choices=['fast', 'reference', 'onnx', 'onnx_int8'],
                    help='inference path: fast (PyTorch, folded norms, bf16 where the CPU has it), reference (as the original), '
                         'onnx (ONNX Runtime fp32), onnx_int8 (ONNX Runtime int8, fastest on a CPU; exported once and cached)')
+    c.add_argument('--restore', nargs='?', const='decrappify', metavar='MODEL', help="photos: restore first (JPEG, noise, grain, "
+                   "text) with the shipped decrappify model, or the restoration MODEL given (a task name or a weights file)")
+    c.add_argument('--enlarge', type=int, choices=[2, 4], help='photos: enlarge the colorized result ×2 or ×4 (last, after colorizing)')
+    c.add_argument('--enlarge-model', default='superres', help="the super-resolution model for --enlarge (default: the shipped one)")
     c.add_argument('-q', '--quiet', action='store_true', help='print only errors and the summary (no progress bar, no line per file)')
     c.add_argument('--log-json', metavar='FILE', help="append one JSON record per file (input, output, status, error, seconds) to FILE ('-': standard output)")
     c.set_defaults(func=_colorize)
+    h = sub.add_parser('enhance', help='restore and enlarge colour or black-and-white photos: decrappify, defade, super-resolution')
+    h.add_argument('inputs', nargs='+', metavar='INPUT', help='image files, folders (recursive) or globs')
+    h.add_argument('-o', '--output', required=True, metavar='OUTDIR', help='folder for the results (mirrors input folders)')
+    h.add_argument('--scale', type=int, default=1, choices=[1, 2, 4], help='enlarge ×2 or ×4 (super-resolution), or 1 (same size)')
+    h.add_argument('--task', choices=['decrappify', 'superres', 'defade'], help="the shipped model to use (default: superres for "
+                   "--scale 2 or 4, else decrappify)")
+    h.add_argument('--model', help='a restoration weights file of your own (from `deoldify train --task ...`) instead')
+    h.add_argument('--strength', type=float, default=1., help='0–1: how much of the model\'s change to keep (1: all of it)')
+    h.add_argument('--tile', type=int, default=512, help='tile side in output pixels (a multiple of 32): memory stays flat for any photo size')
+    h.add_argument('--compare', action='store_true', help='also write NAME_compare.jpg, the input (enlarged) beside the result')
+    h.add_argument('--watermark', action='store_true', help='mark results as AI-processed')
+    h.add_argument('--overwrite', action='store_true', help='redo outputs that already exist')
+    h.add_argument('--workers', type=int, default=None, help='photos at once, each on its share of the threads (default 1)')
+    h.add_argument('--threads', type=int, default=0, help='CPU threads (default: all cores)')
+    h.add_argument('--path', default='fast', choices=['fast', 'reference'], help='inference path (see colorize --help)')
+    h.add_argument('--cpu', action='store_true', help='use the CPU even if a GPU is present')
+    h.add_argument('-q', '--quiet', action='store_true', help='print only errors and the summary')
+    h.add_argument('--log-json', metavar='FILE', help="append one JSON record per file to FILE ('-': standard output)")
+    h.set_defaults(func=_enhance)
     x = sub.add_parser('export-onnx', help='export a generator to ONNX (fp32, or int8 calibrated on photos)')
     x.add_argument('--model', default='default', help="'default' (shipped), 'artistic', 'stable', 'video' or a weights file")
     x.add_argument('--int8', action='store_true', help='also quantize to int8 (static, per-channel) for ONNX Runtime')
@@ -337,6 +428,10 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument('--render-factor', type=int, default=None, help="default: each model's own (see colorize --help)")
     e.add_argument('--fid-network', default='auto', choices=['auto', 'inception_v3', 'efficientnet_lite0'])
     e.add_argument('--no-fid', action='store_true'); e.add_argument('--no-grey', action='store_true', help='skip the grey baseline')
+    e.add_argument('--task', choices=['superres', 'decrappify', 'defade'], help='score restoration models instead (Y-PSNR/SSIM against '
+                   'bicubic or the degraded input; --model defaults to the task\'s shipped model)')
+    e.add_argument('--scale', type=int, choices=[2, 4], help='--task superres: the scale (default 2)')
+    e.add_argument('--quality', type=int, default=10, help='--task decrappify: JPEG quality of the inputs (default 10)')
     e.add_argument('-o', '--output', required=True, help='report folder')
     e.set_defaults(func=_evaluate)
     b = sub.add_parser('bench', help='measure inference speed of the reference and the fast paths (JSON + Markdown)')
