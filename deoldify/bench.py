@@ -19,7 +19,8 @@ from .lite import reset_peak_rss, peak_rss_mb, time_it
 
 # %% auto #0
 __all__ = ['LITE_PATHS', 'QUICK_PATHS', 'QUICK_E2E', 'gflop', 'test_photo', 'run_case', 'bench_in_subprocess', 'DroppingWriter',
-           'no_encoder', 'bench_video', 'bench_folder', 'add_speedups', 'merge_rows', 'markdown', 'run_bench']
+           'no_encoder', 'bench_video', 'bench_folder', 'bench_enhance', 'add_speedups', 'merge_rows', 'markdown',
+           'run_bench']
 
 # %% ../nbs/16_bench.ipynb #52727737
 def gflop(model:nn.Module, x:torch.Tensor) -> float:
@@ -173,11 +174,33 @@ def bench_folder(spec:dict) -> dict:
         return dict(case=spec['case'], path='fast', photos=spec['photos'], workers=workers, by_workers=by_workers,
                     workers_speedup=round(by_workers['1']['median_s']/by_workers[str(workers)]['median_s'], 3))
 
+# %% ../nbs/16_bench.ipynb #ed42191d
+def bench_enhance(spec:dict) -> dict:
+    "`deoldify enhance` of one photo (`spec`: weights or cfg, size, scale, tile, threads, n): median time and peak memory."
+    from deoldify.restore import load_restorer, enhance_image
+    from deoldify.models import save_generator
+    torch.set_num_threads(spec['threads'])
+    with tempfile.TemporaryDirectory() as td:
+        tmp = Path(td); photo = test_photo(tmp/'photo.jpg', tuple(spec['size']))
+        weights = spec.get('weights')
+        if not weights:
+            torch.manual_seed(0); weights = tmp/'sr.pth'
+            save_generator(init_spectral_uv(build_generator(**spec['cfg'])), weights, task='superres', scales=[2, 4])
+        m = load_restorer(weights)
+        def fn():
+            img, _ = load_image(photo)
+            save_image(enhance_image(m, img, spec['scale'], tile=spec.get('tile', 512)), tmp/'out.png')
+        gc.collect()
+        r = time_it(fn, n=spec['n'], warmup=1 if spec['n'] > 1 else 0)
+        w, h = spec['size']
+        return dict(case=spec['case'], path='fast', size=f'{w}x{h}', scale=spec['scale'], output=f"{w*spec['scale']}x{h*spec['scale']}",
+                    tile=spec.get('tile', 512), model=spec.get('model', 'stand-in'), **r)
+
 # %% ../nbs/16_bench.ipynb #406824b0
 #| eval: false
 if __name__ == '__main__':
     _spec = json.loads(sys.argv[1])
-    print(json.dumps({'video': bench_video, 'folder': bench_folder}.get(_spec['kind'], run_case)(_spec)))
+    print(json.dumps({'video': bench_video, 'folder': bench_folder, 'enhance': bench_enhance}.get(_spec['kind'], run_case)(_spec)))
 
 # %% ../nbs/16_bench.ipynb #82978a19
 def add_speedups(rows:list[dict]) -> list[dict]:
@@ -207,7 +230,7 @@ def markdown(rows:list[dict], meta:dict) -> str:
     if len(runs) > 1: head += f"Rows come from {len(runs)} runs ({', '.join(runs)}); each speed-up compares paths of one case within one run.\n\n"
     lines = ['| case | path | median s | speed-up | peak RSS MB | GFLOP | GFLOP/s | PSNR vs reference | setup s |', '|---|---|---|---|---|---|---|---|---|']
     for r in rows:
-        if 'median_s' not in r: continue
+        if 'median_s' not in r or 'scale' in r: continue  # (the enhance rows have their own table)
         lines.append(f"| {r['case']} | {r['path']} | {r['median_s']:.3f} | {r.get('speedup') or '–'} | {r['peak_rss_mb']} | "
                      f"{r.get('gflop', '–')} | {r.get('gflops_per_s', '–')} | {r['psnr_vs_reference']} | {r['setup_s']} |")
     vids = [r for r in rows if 'end_to_end_fps' in r]
@@ -222,6 +245,10 @@ def markdown(rows:list[dict], meta:dict) -> str:
         lines += ['', '| folder case | path | workers | median s | photos/s | peak RSS MB |', '|---|---|---|---|---|---|']
         lines += [f"| {r['case']} | {r['path']} | {w} | {b['median_s']} | {b['photos_per_s']} | {b['peak_rss_mb']} |"
                   for r in folders for w, b in r['by_workers'].items()]
+    enh = [r for r in rows if 'scale' in r and 'median_s' in r]
+    if enh:
+        lines += ['', '| enhance case | model | photo | output | tile | median s | peak RSS MB |', '|---|---|---|---|---|---|---|']
+        lines += [f"| {r['case']} | {r['model']} | {r['size']} | {r['output']} | {r['tile']} | {r['median_s']:.2f} | {r['peak_rss_mb']} |" for r in enh]
     return head + '\n'.join(lines) + '\n'
 
 LITE_PATHS = {'lite_int8': 'onnx_int8', # ONNX Runtime int8 in a process without PyTorch (`deoldify.lite`)
@@ -234,6 +261,7 @@ def run_bench(out_dir='bench/results', threads:int=2, n:int=5, quick:bool=False,
               video_seconds:float=30.,
               only:list[str]|None=None, # run only the cases whose name starts with one of these ('wide rf21', 'video')
               merge:bool=False, # keep the other cases' rows from `out_dir`'s existing bench.json
+              restorer=None, # the super-resolution weights for the enhance cases (None: stand-in weights of its architecture)
              ) -> Path:
     "The benchmark, each case in its own process: JSON and Markdown in `out_dir`."
     with tempfile.TemporaryDirectory() as td:  # clips, outputs and exported models go away with it
@@ -259,6 +287,12 @@ def run_bench(out_dir='bench/results', threads:int=2, n:int=5, quick:bool=False,
             specs.append(dict(kind='video', cfg=PRESETS['video'], model='video architecture', render_factor=21, seconds=video_seconds,
                               fps='12', size=(640, 360), with_merge=False))
         for s in specs: s.setdefault('case', f"video {s.get('model', 'default')}")  # replaced by the measured clip's description
+        sr = dict(weights=str(restorer)) if restorer else dict(cfg=dict(encoder='efficientnet_lite0', decoder='deep', nf_factor=0.75, residual=True))  # the `restore` preset's
+        if quick: specs.append(dict(kind='enhance', case='enhance x2 256x192, tiny', size=(256, 192), scale=2, tile=128,
+                                    cfg=dict(cases[0][1]['cfg'], residual=True)))
+        else: specs += [dict(kind='enhance', case='enhance x4 1024x768', size=(1024, 768), scale=4, model='superres' if restorer else 'stand-in', **sr),
+                        dict(kind='enhance', case='enhance x2 4000x3000', size=(4000, 3000), scale=2, model='superres' if restorer else 'stand-in',
+                             one_run=True, **sr)]
         if only: specs = [s for s in specs if any(s['case'].startswith(o) for o in only)]
         if not specs: raise DeOldifyError(f'no benchmark case starts with any of {only}')
         import onnxruntime
@@ -270,13 +304,13 @@ def run_bench(out_dir='bench/results', threads:int=2, n:int=5, quick:bool=False,
         for r in old: r.setdefault('run', 'earlier')
         new, outs = [], {}
         for i, s in enumerate(progress_bar(specs)):
-            s.update(n=n, threads=threads, out=str(tmp/f'out_{i}.npy'))
+            s.update(n=1 if s.get('one_run') else n, threads=threads, out=str(tmp/f'out_{i}.npy'))
             if s.get('path') in LITE_PATHS:  # the file exported in a process with fastai, then run in one without
                 s['exported'] = bench_in_subprocess(dict(s, kind='export', path=LITE_PATHS[s['path']]), env)['exported']
                 new.append(bench_in_subprocess(s, env, module='deoldify.lite'))
             else: new.append(bench_in_subprocess(s, env))
             new[-1]['run'] = run
-            if s['kind'] not in ('video', 'folder'):
+            if s['kind'] not in ('video', 'folder', 'enhance'):
                 outs[(s['case'], s['path'])] = np.load(s['out'])
                 new[-1]['psnr_vs_reference'] = round(psnr(outs[(s['case'], s['path'])], outs[(s['case'], 'reference')]), 2)
             rows = add_speedups(merge_rows(old, new))  # results so far are written after every case: a long run that fails keeps them

@@ -319,8 +319,13 @@ def _bench(args) -> int:
     if not args.quick:
         try: default = resolve_weights('default')
         except DeOldifyError as e: print(f'note: {e}; the shipped-model rows are skipped', file=sys.stderr)
+    restorer = None
+    if not args.quick:
+        from deoldify.restore import resolve_restorer
+        try: restorer = resolve_restorer('superres')
+        except DeOldifyError as e: print(f'note: {e}; the enhance rows use stand-in weights', file=sys.stderr)
     j = run_bench(args.output, threads=args.threads, n=args.n, quick=args.quick, default_weights=default,
-                  only=args.only or None, merge=args.merge)
+                  only=args.only or None, merge=args.merge, restorer=restorer)
     print((j.parent/'bench.md').read_text()); print(f'results: {j}')
     return 0
 
