@@ -189,12 +189,12 @@ def bench_enhance(spec:dict) -> dict:
         m = load_restorer(weights)
         def fn():
             img, _ = load_image(photo)
-            save_image(enhance_image(m, img, spec['scale'], tile=spec.get('tile', 512)), tmp/'out.png')
+            save_image(enhance_image(m, img, spec['scale'], tile=spec.get('tile')), tmp/'out.jpg')  # as `enhance` writes a JPEG's result
         gc.collect()
         r = time_it(fn, n=spec['n'], warmup=1 if spec['n'] > 1 else 0)
         w, h = spec['size']
         return dict(case=spec['case'], path='fast', size=f'{w}x{h}', scale=spec['scale'], output=f"{w*spec['scale']}x{h*spec['scale']}",
-                    tile=spec.get('tile', 512), model=spec.get('model', 'stand-in'), **r)
+                    tile=spec.get('tile') or 'auto', model=spec.get('model', 'stand-in'), **r)
 
 # %% ../nbs/16_bench.ipynb #406824b0
 #| eval: false

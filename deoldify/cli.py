@@ -222,7 +222,7 @@ def _enhance(args) -> int:
     from deoldify.restore import load_restorer, enhance_image, check_scale
     torch.set_num_threads(args.threads or os.cpu_count())
     if not 0 <= args.strength <= 1: raise DeOldifyError(f'--strength is 0 to 1, not {args.strength}')
-    if args.tile < 64 or args.tile % 32: raise DeOldifyError(f'--tile is a multiple of 32 from 64 up, not {args.tile}')
+    if args.tile is not None and (args.tile < 64 or args.tile % 32): raise DeOldifyError(f'--tile is a multiple of 32 from 64 up, not {args.tile}')
     out_dir, rep = _start(args, done='enhanced')
     args.done = 'enhanced'
     pairs, problems = collect_inputs(args.inputs, out_dir, exts=IMAGE_EXTS)
@@ -377,7 +377,8 @@ def build_parser() -> argparse.ArgumentParser:
                    "--scale 2 or 4, else decrappify)")
     h.add_argument('--model', help='a restoration weights file of your own (from `deoldify train --task ...`) instead')
     h.add_argument('--strength', type=float, default=1., help='0–1: how much of the model\'s change to keep (1: all of it)')
-    h.add_argument('--tile', type=int, default=512, help='tile side in output pixels (a multiple of 32): memory stays flat for any photo size')
+    h.add_argument('--tile', type=int, default=None, help='tile side in output pixels, a multiple of 32 (default: 384–640, whichever '
+                   'computes the fewest pixels for the photo): memory stays flat for any photo size')
     h.add_argument('--compare', action='store_true', help='also write NAME_compare.jpg, the input (enlarged) beside the result')
     h.add_argument('--watermark', action='store_true', help='mark results as AI-processed')
     h.add_argument('--overwrite', action='store_true', help='redo outputs that already exist')

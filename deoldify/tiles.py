@@ -10,7 +10,7 @@ import numpy as np
 import torch
 
 # %% auto #0
-__all__ = ['tile_starts', 'ramp', 'run_tiled', 'seam_jump']
+__all__ = ['tile_starts', 'ramp', 'run_tiled', 'seam_jump', 'choose_tile']
 
 # %% ../nbs/10b_tiles.ipynb #fdc4e544
 def tile_starts(n:int, # the picture's side, in pixels
@@ -86,3 +86,12 @@ def seam_jump(img:np.ndarray, # H×W×C output
              ) -> float:
     "The largest change between neighbouring columns at `xs`, over rows and channels."
     return float(max(np.abs(img[:, c] - img[:, c - 1]).max() for c in xs))
+
+# %% ../nbs/10b_tiles.ipynb #2f7be314
+def choose_tile(h:int, w:int, # the picture's size, in the model's pixels
+                overlap:int=32, sizes=range(384, 641, 32), # candidate tile sides (multiples of the model's)
+               ) -> int:
+    "The tile side among `sizes` that covers an `h`×`w` picture with the fewest pixels computed (the larger on a tie)."
+    cost = lambda t: (len(tile_starts(h, t, overlap))*min(t, h))*(len(tile_starts(w, t, overlap))*min(t, w))
+    return min(sizes, key=lambda t: (cost(t), -t))
+
