@@ -250,6 +250,21 @@ def _crappify(args) -> int:
     print(f"done {r['done']}, already there {r['existing']}, greyscale sources dropped {len(r['greyscale'])}, failed {len(r['failed'])}")
     return 1 if r['failed'] else 0
 
+def _critic_init(choice:str|None, preset, task:str) -> Path|None:
+    "The weights the first critic starts from: `--critic-init` FILE, 'colorize' or 'none'; by default the shipped colorization critic for a restoration task."
+    from deoldify.critic import shipped_critic, COLORIZE_CRITIC
+    from deoldify.core import models_dirs
+    from deoldify.training import load_preset
+    if choice == 'none' or (choice is None and task == 'colorize'): return None
+    if choice in (None, 'colorize'):
+        found = shipped_critic(load_preset(preset))
+        if found is None and choice == 'colorize':
+            raise DeOldifyError(f"--critic-init colorize: no {COLORIZE_CRITIC} of this preset's critic shape in {', '.join(map(str, models_dirs()))}")
+        if found is None: logging.getLogger('deoldify').info('the critic starts from random weights (no shipped colorization critic of its shape)')
+        return found
+    if not Path(choice).exists(): raise DeOldifyError('no such critic weights file', path=choice)
+    return Path(choice)
+
 def _train(args) -> int:
     from deoldify.crappify import training_photos
     from deoldify.nogan import nogan
@@ -264,7 +279,7 @@ def _train(args) -> int:
     preset = args.preset or ('cpu-small' if degradation is None else 'restore')
     w = nogan(bw, args.color, args.out, preset=preset, cycles=args.cycles, eval_color=args.eval_color,
               feature_backbone=args.feature_backbone, pretrained=not args.no_pretrained, stop_after=args.stop_after,
-              init=resolve_weights(args.init) if args.init else None, task=args.task)
+              init=resolve_weights(args.init) if args.init else None, task=args.task, critic_init=_critic_init(args.critic_init, preset, args.task))
     if args.stop_after: print(f'stopped after stage {args.stop_after}: {w}'); return 0
     print(f'chosen generator: {w} (scores: {Path(args.out)/"scores.png"}; TensorBoard: tensorboard --logdir {Path(args.out)/"runs"})')
     return 0
@@ -417,6 +432,9 @@ def build_parser() -> argparse.ArgumentParser:
                    "'cpu-diverse', 'cpu-diverse-192', 'artistic', 'stable', 'video', "
                    "or a JSON file of your own (sizes, phases, learning rates: see PRESETS in deoldify.training)")
     t.add_argument('--init', help="start stage 1 from this generator's weights ('default' or a file) instead of ImageNet's encoder")
+    t.add_argument('--critic-init', help="start the first critic from these weights: a file, 'colorize' (models/DeOldifyCritic_colorize.pth, "
+                   "the default for restoration tasks when the preset's critic has its shape, as the paper fine-tuned a colorization "
+                   "critic for super-resolution) or 'none'")
     t.add_argument('--cycles', type=int, default=1, help='NoGAN cycles of (fakes, critic, GAN)')
     t.add_argument('--stop-after', choices=['pretrain', 'fakes', 'critic', 'gan'], help='run the stages up to this one (resumes later)')
     t.add_argument('--eval-color', help='held-out colour photos to score checkpoints (default: from --color)')

@@ -8,7 +8,7 @@ import logging, random
 from functools import partial
 from pathlib import Path
 import torch, torch.nn as nn
-from .core import DeOldifyError, atomic_path, atomic_open
+from .core import DeOldifyError, atomic_path, atomic_open, find_weights
 from fastai.vision.all import (DataBlock, ImageBlock, CategoryBlock, RandomSplitter, Resize, ResizeMethod, Normalize,
                                imagenet_stats, Learner, Flip)
 from fastai.vision.gan import accuracy_thresh_expand
@@ -20,7 +20,8 @@ from .training import TensorBoardXCallback, EpochCheckpoint, read_progress, fit_
 log = logging.getLogger('deoldify')
 
 # %% auto #0
-__all__ = ['log', 'critic_dls', 'critic_learner', 'pretrain_critic']
+__all__ = ['log', 'COLORIZE_CRITIC', 'COLORIZE_CRITIC_SHAPE', 'critic_dls', 'critic_learner', 'load_critic_weights',
+           'shipped_critic', 'pretrain_critic']
 
 # %% ../nbs/07_pretrain_critic.ipynb #18d71c4a
 def critic_dls(path_color, fakes_dir, size:int=64, bs:int=16, valid_pct:float=0.1, seed:int=42, num_workers:int=0,
@@ -42,14 +43,33 @@ def critic_learner(dls, critic:nn.Module, wd:float=1e-3) -> Learner:
     return Learner(dls, critic, loss_func=critic_loss(), metrics=accuracy_thresh_expand,
                    opt_func=partial(Adam, mom=0., sqr_mom=0.9), wd=wd)
 
-def pretrain_critic(path_color, fakes_dir, out_dir, preset:dict, cycle:int=0, init=None, num_workers:int=0) -> Path:
+def load_critic_weights(critic:nn.Module, src) -> nn.Module:
+    "Load the weights file `src` (fp32 or fp16) into `critic`, key for key, or a clear error that names the file."
+    try: sd = torch.load(src, map_location='cpu', weights_only=True)
+    except Exception as e: raise DeOldifyError(f'cannot read critic weights ({type(e).__name__})', path=src) from e
+    try: critic.load_state_dict(sd.get('model', sd))
+    except (RuntimeError, AttributeError) as e:
+        raise DeOldifyError(f"not a critic of this preset's shape (nf, n_blocks): {str(e).splitlines()[-1].strip()[:160]}", path=src) from e
+    return critic
+
+COLORIZE_CRITIC, COLORIZE_CRITIC_SHAPE = 'DeOldifyCritic_colorize.pth', dict(nf=32, n_blocks=3)
+
+def shipped_critic(preset:dict) -> Path|None:
+    "The shipped colorization critic when it has `preset`'s critic shape (a start for another task's critic), else None."
+    if preset['critic'] != COLORIZE_CRITIC_SHAPE: return None
+    try: return find_weights(COLORIZE_CRITIC)
+    except DeOldifyError: return None
+
+def pretrain_critic(path_color, fakes_dir, out_dir, preset:dict, cycle:int=0,
+                    init=None, # start from these critic weights: an earlier cycle's, or another task's (see `shipped_critic`)
+                    num_workers:int=0) -> Path:
     "NoGAN stage 3: train the critic on real vs fake; `init` continues from an earlier critic. Resumable."
     out_dir = Path(out_dir); ckpt_dir = out_dir/'checkpoints'; ckpt_dir.mkdir(parents=True, exist_ok=True)
     final, stage = out_dir/f'critic_c{cycle}.pth', f'critic_c{cycle}'
     if final.exists(): return final
     cp = preset['crit_pretrain']
     critic = gan_critic(**preset['critic'])
-    if init is not None: critic.load_state_dict(torch.load(init, map_location='cpu', weights_only=True))
+    if init is not None: load_critic_weights(critic, init)
     learn = critic_learner(critic_dls(path_color, fakes_dir, cp['size'], cp['bs'], num_workers=num_workers, crop=cp.get('crop', 'resize')),
                            critic, preset['wd'])
     fit_output(learn, stage)

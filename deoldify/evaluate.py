@@ -17,8 +17,8 @@ from .visualize import load_colorizer_model, colorize_images, load_image
 
 # %% auto #0
 __all__ = ['BLOTCH_DB', 'spread', 'load_truths', 'colorize_truths', 'image_scores', 'mean_se', 'summarize', 'paired_gaps',
-           'score', 'evaluate', 'model_labels', 'markdown_table', 'wrong_colour_table', 'case_grid', 'write_report',
-           'grey_clip', 'score_video', 'evaluate_video']
+           'score', 'evaluate', 'model_labels', 'markdown_table', 'wrong_colour_table', 'case_grid', 'model_stems',
+           'write_results', 'write_report', 'grey_clip', 'score_video', 'evaluate_video']
 
 # %% ../nbs/12_evaluate.ipynb #6fee1267
 def spread(items:list) -> list:
@@ -196,18 +196,25 @@ def case_grid(truths, fakes, per_image, k:int=4, size:int=160) -> Image.Image:
             grid.paste(im.convert('RGB').resize(cell), (c*cell[0], r*cell[1]))
     return grid
 
-def write_report(results:dict, out_dir) -> Path:
-    "Write results.json, results.md and best/worst grids into `out_dir`."
+def model_stems(models:list[str]) -> dict:
+    "Each model's label (`model_labels`) as a plain file name: no `.pth`, nothing but letters, digits, dots and dashes."
+    return {m: re.sub(r'[^\w.-]+', '_', re.sub(r'\.pth?\b', '', l)) for m, l in model_labels(models).items()}
+
+def write_results(results:dict, out_dir, table:str, pictures:dict) -> Path:
+    "Any evaluation's report in `out_dir`: results.json (without the `_` working data), results.md (`table`) and `pictures` ({file name: image})."
     out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
     clean = {k: v for k, v in results.items() if not k.startswith('_')}
     with atomic_path(out_dir/'results.json') as tmp: tmp.write_text(json.dumps(clean, indent=1))
-    with atomic_path(out_dir/'results.md') as tmp: tmp.write_text(markdown_table(results))
-    labels = model_labels(list(results['models']))
-    for name, r in results['models'].items():
-        g = case_grid(results['_truths'], results['_fakes'][name], r['per_image'])
-        stem = re.sub(r'[^\w.-]+', '_', re.sub(r'\.pth?\b', '', labels[name]))  # one grid per row, a plain file name
-        save_image(g, out_dir/f'cases_{stem}.jpg', quality=90)
+    with atomic_path(out_dir/'results.md') as tmp: tmp.write_text(table)
+    for name, img in pictures.items(): save_image(img, out_dir/name, quality=90)
     return out_dir/'results.md'
+
+def write_report(results:dict, out_dir) -> Path:
+    "Write results.json, results.md and one grid of best and worst photos per model into `out_dir`."
+    stems = model_stems(list(results['models']))
+    grids = {f'cases_{stems[m]}.jpg': case_grid(results['_truths'], results['_fakes'][m], r['per_image'])
+             for m, r in results['models'].items()}
+    return write_results(results, out_dir, markdown_table(results), grids)
 
 # %% ../nbs/12_evaluate.ipynb #0beea064
 def grey_clip(src, dest) -> Path:

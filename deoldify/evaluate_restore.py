@@ -4,16 +4,16 @@
 
 # %% ../nbs/12b_evaluate_restore.ipynb #4aa1409e
 from __future__ import annotations
-import json, re, time
+import time
 from pathlib import Path
 import numpy as np
 from PIL import Image
-from .core import DeOldifyError, atomic_path, save_image, load_image, track
+from .core import DeOldifyError, load_image, track
 from .crappify import image_files
 from .degrade import downscale, upscale_bicubic, jpeg_compress, fade, modcrop, psnr_y, ssim_y, DEFAULT_FADE
 from .metrics import psnr, FeatureExtractor, frechet_distance
 from .restore import load_restorer, enhance_image, check_scale
-from .evaluate import mean_se, model_labels
+from .evaluate import mean_se, model_labels, model_stems, write_results
 
 # %% auto #0
 __all__ = ['TASK_SCALES', 'degrade_for_eval', 'restoration_scores', 'load_restoration_truths', 'evaluate_restoration',
@@ -118,12 +118,6 @@ def crop_grid(results:dict, model:str, k:int=2, size:int=128) -> Image.Image:
 
 def write_restoration_report(results:dict, out_dir) -> Path:
     "results.json, results.md and one crops grid per model in `out_dir`."
-    out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
-    clean = {k: v for k, v in results.items() if not k.startswith('_')}
-    with atomic_path(out_dir/'results.json') as tmp: tmp.write_text(json.dumps(clean, indent=1))
-    with atomic_path(out_dir/'results.md') as tmp: tmp.write_text(restoration_table(results))
-    labels = model_labels(list(results['models']))
-    for m in list(results['models'])[1:]:
-        stem = re.sub(r'[^\w.-]+', '_', re.sub(r'\.pth?\b', '', labels[m]))
-        save_image(crop_grid(results, m), out_dir/f'crops_{stem}.png')
-    return out_dir/'results.md'
+    stems = model_stems(list(results['models']))
+    crops = {f'crops_{stems[m]}.png': crop_grid(results, m) for m in list(results['models'])[1:]}  # not the baseline's
+    return write_results(results, out_dir, restoration_table(results), crops)

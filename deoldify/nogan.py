@@ -135,6 +135,7 @@ def nogan(path_bw, path_color, out_dir, preset:str|dict='cpu-small', cycles:int=
           feature_backbone:str='auto', pretrained:bool=True, stop_after:str|None=None,
           init=None, # stage 1 starts from this generator's weights (see `pretrain_generator`)
           task:str='colorize', # or a restoration task (`path_bw` then holds its degraded inputs; see `task_degradation`)
+          critic_init=None, # the first critic starts from these weights (e.g. a colorization critic for a restoration task; see `shipped_critic`)
          ) -> Path:
     "NoGAN end to end (or up to the stage `stop_after`, in the first cycle); returns the chosen generator's weights."
     if stop_after not in (None, *STAGES): raise DeOldifyError(f"unknown stage '{stop_after}'; choose one of {STAGES}")
@@ -143,7 +144,7 @@ def nogan(path_bw, path_color, out_dir, preset:str|dict='cpu-small', cycles:int=
     gen_w = pretrain_generator(path_bw, path_color, out_dir, p, pretrained=pretrained, feature_backbone=feature_backbone, init=init,
                                task=task)
     if stop_after == 'pretrain': return gen_w
-    crit_w, colorize = None, task == 'colorize'
+    crit_w, colorize = critic_init, task == 'colorize'
     truths = eval_set(eval_color or path_color, n=n_eval, size=p['gan']['size'], crop=p['gan'].get('crop', 'resize'))
     pick = pick_checkpoint if colorize else pick_restorer
     ex = FeatureExtractor('efficientnet_lite0')
