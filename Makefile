@@ -21,7 +21,7 @@ demo: $(STAMP)
 ## 2. the whole test suite: every notebook (nbdev_test) and the end-to-end checks (pytest), two at a time on one thread each.
 ## The notebooks go in two queues of about equal length, longest first (nbdev_test alone takes them in name order, which
 ## leaves the longest, 16_bench, running alone at the end)
-HALF := ^(16_|13_|10_|11_|05_|12_|17_|18b_|01_|VideoColorizer)
+HALF := ^(16_|13_|11_|05_|12_|17_|18b_|01_|VideoColorizer)
 NBTEST := OMP_NUM_THREADS=1 ../$(BIN)/nbdev_test --n_workers 1 --flags "slow train" --timing
 test: $(STAMP)
 	cd nbs && { $(NBTEST) --file_re '$(HALF)' > ../.nbtest_a.log 2>&1 & a=$$!; $(NBTEST) --skip_file_re '^[_.]|$(HALF)'; b=$$?; \
