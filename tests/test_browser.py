@@ -26,6 +26,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.action_chains import ActionChains
+from selenium.common.exceptions import StaleElementReferenceException
 
 pytestmark = pytest.mark.browser
 
@@ -78,7 +79,8 @@ def wait_for(check, what:str, timeout:float=300, every:float=0.5, state=None):
     "Poll `check()` until it returns something true; fail naming `what` (and what `state()` says, if given) after `timeout` seconds."
     t0 = time.monotonic()
     while time.monotonic() - t0 < timeout:
-        got = check()
+        try: got = check()
+        except StaleElementReferenceException: got = None  # the widget re-rendered between finding and reading: look again
         if got: return got
         time.sleep(every)
     pytest.fail(f'timed out after {timeout:.0f} s waiting for {what}' + (f'; last seen: {state()}' if state else ''))
@@ -137,7 +139,7 @@ def test_image_colorizer_notebook(lab, browser, tmp_path):
     slider = wait_for(lambda: d.find_elements(By.CSS_SELECTOR, '.widget-slider'), 'the render-factor slider')[0]
     assert slider.find_element(By.CSS_SELECTOR, '.widget-label').text == 'render factor'  # the whole label, not cut
     d.execute_script('arguments[0].scrollIntoView({block: "center"})', slider)
-    out_img = lambda: [i.get_attribute('src') for i in d.find_elements(By.CSS_SELECTOR, '.widget-output img')]
+    out_img = lambda: d.execute_script("return Array.from(document.querySelectorAll('.widget-output img')).map(i => i.src)")  # one read, never stale
     first, rf0 = wait_for(out_img, 'the colorized photo under the slider'), readout(slider)
     t0 = time.monotonic()
     drag_slider(d, slider, 40)
