@@ -15,6 +15,7 @@ from .models import build_generator, init_spectral_uv, fold_norms, clone_model, 
 from .visualize import bf16_supported, inference_context, input_for, colorize_images, model_workers, model_map
 from .metrics import psnr
 from .export import ALL_PATHS, prepare_for_inference, pt2_file
+from .testing import TINY_CFG
 from .lite import reset_peak_rss, peak_rss_mb, time_it
 
 # %% auto #0
@@ -262,13 +263,14 @@ def run_bench(out_dir='bench/results', threads:int=2, n:int=5, quick:bool=False,
               only:list[str]|None=None, # run only the cases whose name starts with one of these ('wide rf21', 'video')
               merge:bool=False, # keep the other cases' rows from `out_dir`'s existing bench.json
               restorer=None, # the super-resolution weights for the enhance cases (None: stand-in weights of its architecture)
+              cache=None, # where the cases' exported models are kept (None: a temporary folder, gone afterwards)
              ) -> Path:
     "The benchmark, each case in its own process: JSON and Markdown in `out_dir`."
     with tempfile.TemporaryDirectory() as td:  # clips, outputs and exported models go away with it
         tmp = Path(td); photo = test_photo(tmp/'photo.jpg')
-        env = dict(DEOLDIFY_CACHE=str(tmp/'cache'))
+        env = dict(DEOLDIFY_CACHE=str(cache or tmp/'cache'))
         paths, e2e_paths = (QUICK_PATHS, QUICK_E2E) if quick else (ALL_PATHS, ('reference', 'fast', 'onnx_int8', *LITE_PATHS))
-        if quick: cases = [('tiny', dict(cfg=dict(encoder='efficientnet_lite0', decoder='deep', nf_factor=0.25)), [4], 4)]
+        if quick: cases = [('tiny', dict(cfg=TINY_CFG), [4], 4)]  # the test suite's tiny generator (`_build` seeds it the same way)
         else: cases = [('artistic', dict(cfg=PRESETS['artistic']), [35], 35), ('wide', dict(cfg=PRESETS['stable']), [21, 35], 21)]
         if default_weights: cases.append(('default', dict(weights=str(default_weights)), [35], 35))
         specs = []

@@ -319,12 +319,16 @@ def _export_onnx(args) -> int:
     return 0
 
 def _export_pt2(args) -> int:
-    from deoldify.export import export_pt2
+    from deoldify.core import atomic_path
+    from deoldify.export import pt2_file
     from deoldify.models import load_generator
     from deoldify.visualize import resolve_weights
     dest = Path(args.output)
     if dest.suffix.lower() != '.pt2': raise DeOldifyError('the output should end in .pt2', path=dest)
-    print(f'wrote {export_pt2(load_generator(resolve_weights(args.model)), dest)}')
+    src = pt2_file(load_generator(resolve_weights(args.model)))  # the same weights exported before: a copy
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_path(dest) as tmp: shutil.copyfile(src, tmp)
+    print(f'wrote {dest}')
     return 0
 
 def _bench(args) -> int:

@@ -17,9 +17,9 @@ from .visualize import PATHS, optimize_for_inference, inference_context, to_mode
 log = logging.getLogger('deoldify')
 
 # %% auto #0
-__all__ = ['log', 'ONNX_PATHS', 'ALL_PATHS', 'export_onnx', 'OnnxGenerator', 'export_pt2', 'sample_photos', 'calibration_inputs',
-           'quantize_onnx', 'cache_dir', 'weights_hash', 'cached_onnx', 'onnx_generator', 'pt2_file',
-           'prepare_for_inference']
+__all__ = ['log', 'ONNX_PATHS', 'ALL_PATHS', 'export_onnx', 'render_factors_of', 'onnx_metadata', 'cache_dir', 'weights_hash',
+           'export_key', 'export_once', 'cached_onnx', 'OnnxGenerator', 'export_pt2', 'pt2_file', 'sample_photos',
+           'calibration_inputs', 'quantize_onnx', 'onnx_generator', 'prepare_for_inference']
 
 # %% ../nbs/14_onnx.ipynb #ac2ccc08
 def export_onnx(model:nn.Module, # a generator (spectral norm or already folded)
@@ -38,12 +38,63 @@ def export_onnx(model:nn.Module, # a generator (spectral norm or already folded)
                           input_names=['image'], output_names=['color'], optimize=True,
                           dynamic_shapes=({0: B, 2: 16*H, 3: 16*W},))
         proto = onnx.load(str(tmp))
-    meta = {'deoldify_config': json.dumps(getattr(model, 'config', None) or {}), 'deoldify_version': deoldify.__version__,
-            'deoldify_render_factor': json.dumps(getattr(model, 'render_factors', None) or {}),
-            'input': 'ImageNet-normalised RGB of a grey picture, N×3×H×W, H and W multiples of 16'}
-    for k, v in meta.items(): proto.metadata_props.add(key=k, value=v)
+    for k, v in onnx_metadata(model).items(): proto.metadata_props.add(key=k, value=v)
     with atomic_path(dest) as tmp: onnx.save(proto, str(tmp))
     return dest
+
+def render_factors_of(model:nn.Module) -> dict[str, int]:
+    "The render factors `model` runs at: its own, else the published models' (photo 35, video 21)."
+    return {**PUBLISHED_RENDER_FACTORS, **(getattr(model, 'render_factors', None) or {})}
+
+def onnx_metadata(model:nn.Module) -> dict[str, str]:
+    "What an exported file says about its generator: config, render factors, version, input."
+    return {'deoldify_config': json.dumps(getattr(model, 'config', None) or {}), 'deoldify_version': deoldify.__version__,
+            'deoldify_render_factor': json.dumps(render_factors_of(model)),
+            'input': 'ImageNet-normalised RGB of a grey picture, N×3×H×W, H and W multiples of 16'}
+
+# %% ../nbs/14_onnx.ipynb #5bb42be7
+def cache_dir() -> Path:
+    "Where exported models are kept: $DEOLDIFY_CACHE, or ~/.cache/deoldify."
+    return Path(os.environ.get('DEOLDIFY_CACHE') or Path.home()/'.cache'/'deoldify')
+
+def weights_hash(model:nn.Module) -> str:
+    "A short hash of the model's weights."
+    h = hashlib.sha1()
+    for k, v in model.state_dict().items(): h.update(k.encode()); h.update(v.detach().float().cpu().numpy().tobytes())
+    return h.hexdigest()[:16]
+
+def export_key(model:nn.Module) -> str:
+    "The cache's name for `model`'s exports: weights hash, render factors unless the published ones, the tail's stripes."
+    rf = render_factors_of(model)  # the published ones keep the name files had before render factors were in it
+    # files exported before the tail was striped are not reused
+    return weights_hash(model) + ''.join(f'_{k}{v}' for k, v in sorted(rf.items()) if rf != PUBLISHED_RENDER_FACTORS) + f'_s{TAIL_STRIPES}'
+
+@contextlib.contextmanager
+def _held(lock:Path):
+    "Hold an exclusive lock on the file `lock` while the block runs, waiting while another process holds it."
+    try: import fcntl
+    except ImportError: fcntl = None  # Windows: no lock; two processes may then both export, each writing atomically
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o666) if fcntl else None
+    try:
+        if fd is not None: fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        if fd is not None: os.close(fd)
+
+def export_once(dest, # the file to have
+                make, # writes it: `make(dest)`
+               ) -> Path:
+    "`dest`, made by `make` unless it exists; made by one process at a time (another one waits, then takes its file)."
+    dest = Path(dest)
+    if dest.exists(): return dest
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    with _held(dest.with_name(dest.name + '.lock')):
+        if not dest.exists(): log.info(f'exporting to {dest}'); make(dest)
+    return dest
+
+def cached_onnx(model:nn.Module) -> Path:
+    "`model` exported to ONNX (fp32) once per weights and render factors: the file in the cache."
+    return export_once(cache_dir()/'onnx'/f'{export_key(model)}.onnx', lambda p: export_onnx(model, p))
 
 # %% ../nbs/14_onnx.ipynb #4b9e3a80
 class OnnxGenerator(nn.Module):
@@ -72,11 +123,15 @@ def export_pt2(model:nn.Module, # a generator (spectral norm or already folded)
     B, H, W = torch.export.Dim('batch', min=1, max=64), torch.export.Dim('h16', min=1, max=256), torch.export.Dim('w16', min=1, max=256)
     with torch.no_grad(): ep = torch.export.export(m, (x,), dynamic_shapes=({0: B, 2: 16*H, 3: 16*W},))
     meta = dict(config=getattr(model, 'config', None) or {}, version=deoldify.__version__, dtype=str(dtype).removeprefix('torch.'),
-                render_factor=getattr(model, 'render_factors', None) or {},
+                render_factor=render_factors_of(model),
                 input='ImageNet-normalised RGB of a grey picture, N×3×H×W, H and W multiples of 16, channels-last')
     dest = Path(dest); dest.parent.mkdir(parents=True, exist_ok=True)
     with atomic_path(dest) as tmp: torch.export.save(ep, str(tmp), extra_files={'deoldify.json': json.dumps(meta)})
     return dest
+
+def pt2_file(model:nn.Module) -> Path:
+    "`model` as a `.pt2` file (`export_pt2`), exported once per weights and render factors, and cached."
+    return export_once(cache_dir()/'pt2'/f'{export_key(model)}.pt2', lambda p: export_pt2(model, p))
 
 # %% ../nbs/14_onnx.ipynb #03b24eb6
 def sample_photos() -> list[Path]:
@@ -128,38 +183,13 @@ def quantize_onnx(src, dest, calibration:list[np.ndarray]) -> Path:
 ONNX_PATHS = ('onnx', 'onnx_int8')
 ALL_PATHS = PATHS + ONNX_PATHS
 
-def cache_dir() -> Path:
-    "Where exported models are kept: $DEOLDIFY_CACHE, or ~/.cache/deoldify."
-    return Path(os.environ.get('DEOLDIFY_CACHE') or Path.home()/'.cache'/'deoldify')
-
-def weights_hash(model:nn.Module) -> str:
-    "A short hash of the model's weights."
-    h = hashlib.sha1()
-    for k, v in model.state_dict().items(): h.update(k.encode()); h.update(v.detach().float().cpu().numpy().tobytes())
-    return h.hexdigest()[:16]
-
-def cached_onnx(model:nn.Module) -> Path:
-    "`model` exported to ONNX (fp32) once per weights: the file in the cache."
-    d = cache_dir()/'onnx'; d.mkdir(parents=True, exist_ok=True)
-    f32 = d/f'{weights_hash(model)}_s{TAIL_STRIPES}.onnx'  # files exported before the tail was striped are not reused
-    if not f32.exists(): log.info(f'exporting the generator to {f32}'); export_onnx(model, f32)
-    return f32
-
 def onnx_generator(model:nn.Module, int8:bool=False, calibration=None, threads:int|None=None) -> OnnxGenerator:
     "`model` as an `OnnxGenerator` (fp32, or int8 calibrated on `calibration` photos), exported once and cached."
-    f32, key = cached_onnx(model), weights_hash(model)
+    f32 = cached_onnx(model)
     if not int8: return OnnxGenerator(f32, threads)
-    d = f32.parent
     cal_key = 'samples' if calibration is None else hashlib.sha1(str(calibration).encode()).hexdigest()[:8]
-    f8 = d/f'{key}_int8_{cal_key}.onnx'
-    if not f8.exists(): log.info(f'quantizing to {f8}'); quantize_onnx(f32, f8, calibration_inputs(calibration))
+    f8 = export_once(f32.parent/f'{export_key(model)}_int8_{cal_key}.onnx', lambda p: quantize_onnx(f32, p, calibration_inputs(calibration)))
     return OnnxGenerator(f8, threads, inference_path='onnx_int8')
-
-def pt2_file(model:nn.Module) -> Path:
-    "`model` as a `.pt2` file (`export_pt2`), exported once per weights and cached."
-    f = cache_dir()/'pt2'/f'{weights_hash(model)}_s{TAIL_STRIPES}.pt2'
-    if not f.exists(): log.info(f'exporting the generator to {f}'); export_pt2(model, f)
-    return f
 
 def prepare_for_inference(model:nn.Module, path:str='fast') -> nn.Module:
     "`model` ready for any path in `ALL_PATHS`: the PyTorch ones, or exported to ONNX Runtime."

@@ -4,12 +4,13 @@
 
 # %% ../nbs/99_testing.ipynb #f8eea519
 from __future__ import annotations
-import math, multiprocessing.util, shutil, tempfile
+import math, multiprocessing.util, os, shutil, tempfile
 from pathlib import Path
 import torch
 
 # %% auto #0
-__all__ = ['top_singular_pair', 'stand_in_weights', 'scratch_dir', 'tiny_photo_folders']
+__all__ = ['TINY_CFG', 'top_singular_pair', 'stand_in_weights', 'scratch_dir', 'tiny_photo_folders', 'tiny_generator',
+           'export_cache']
 
 # %% ../nbs/99_testing.ipynb #befe169d
 def _draw(key:str, shape:tuple, g:torch.Generator) -> torch.Tensor|None:
@@ -77,3 +78,21 @@ def tiny_photo_folders(n:int=8, size:int=40, seed:int=0):
         Image.fromarray(a).resize((size, size), Image.BILINEAR).save(tmp/'color'/f'{i}.png')
     crappify_folder(tmp/'color', tmp/'bw', n_workers=1, progress=False)
     return tmp/'bw', tmp/'color'
+
+# %% ../nbs/99_testing.ipynb #2846e0ba
+TINY_CFG = dict(encoder='efficientnet_lite0', decoder='deep', nf_factor=0.25)
+
+def tiny_generator():
+    "The test suite's tiny generator: `TINY_CFG`, seeded, spectral-norm vectors set (the same weights on every call)."
+    from deoldify.models import build_generator, init_spectral_uv
+    with torch.random.fork_rng():  # the caller's random state is left as it was
+        torch.manual_seed(0)
+        return init_spectral_uv(build_generator(**TINY_CFG))
+
+_own_cache = None
+def export_cache() -> Path:
+    "The export cache shared by this test run (`$DEOLDIFY_TEST_CACHE`), or else one for this process alone."
+    global _own_cache
+    if os.environ.get('DEOLDIFY_TEST_CACHE'): return Path(os.environ['DEOLDIFY_TEST_CACHE'])
+    if _own_cache is None: _own_cache = scratch_dir('deoldify-cache-')
+    return _own_cache
