@@ -251,19 +251,10 @@ def _crappify(args) -> int:
     return 1 if r['failed'] else 0
 
 def _critic_init(choice:str|None, preset, task:str) -> Path|None:
-    "The weights the first critic starts from: `--critic-init` FILE, 'colorize' or 'none'; by default the shipped colorization critic for a restoration task."
-    from deoldify.critic import shipped_critic, COLORIZE_CRITIC
-    from deoldify.core import models_dirs
+    "`--critic-init` FILE, 'colorize' or 'none' (default: the task's; see `first_critic_weights`)."
+    from deoldify.critic import first_critic_weights
     from deoldify.training import load_preset
-    if choice == 'none' or (choice is None and task == 'colorize'): return None
-    if choice in (None, 'colorize'):
-        found = shipped_critic(load_preset(preset))
-        if found is None and choice == 'colorize':
-            raise DeOldifyError(f"--critic-init colorize: no {COLORIZE_CRITIC} of this preset's critic shape in {', '.join(map(str, models_dirs()))}")
-        if found is None: logging.getLogger('deoldify').info('the critic starts from random weights (no shipped colorization critic of its shape)')
-        return found
-    if not Path(choice).exists(): raise DeOldifyError('no such critic weights file', path=choice)
-    return Path(choice)
+    return first_critic_weights(choice, load_preset(preset), task)
 
 def _train(args) -> int:
     from deoldify.crappify import training_photos

@@ -8,7 +8,7 @@ import logging, random
 from functools import partial
 from pathlib import Path
 import torch, torch.nn as nn
-from .core import DeOldifyError, atomic_path, atomic_open, find_weights
+from .core import DeOldifyError, atomic_path, atomic_open, find_weights, models_dirs
 from fastai.vision.all import (DataBlock, ImageBlock, CategoryBlock, RandomSplitter, Resize, ResizeMethod, Normalize,
                                imagenet_stats, Learner, Flip)
 from fastai.vision.gan import accuracy_thresh_expand
@@ -20,8 +20,8 @@ from .training import TensorBoardXCallback, EpochCheckpoint, read_progress, fit_
 log = logging.getLogger('deoldify')
 
 # %% auto #0
-__all__ = ['log', 'COLORIZE_CRITIC', 'COLORIZE_CRITIC_SHAPE', 'critic_dls', 'critic_learner', 'load_critic_weights',
-           'shipped_critic', 'pretrain_critic']
+__all__ = ['log', 'COLORIZE_CRITIC', 'critic_dls', 'critic_learner', 'load_critic_weights', 'critic_shape', 'shipped_critic',
+           'first_critic_weights', 'pretrain_critic']
 
 # %% ../nbs/07_pretrain_critic.ipynb #18d71c4a
 def critic_dls(path_color, fakes_dir, size:int=64, bs:int=16, valid_pct:float=0.1, seed:int=42, num_workers:int=0,
@@ -52,13 +52,32 @@ def load_critic_weights(critic:nn.Module, src) -> nn.Module:
         raise DeOldifyError(f"not a critic of this preset's shape (nf, n_blocks): {str(e).splitlines()[-1].strip()[:160]}", path=src) from e
     return critic
 
-COLORIZE_CRITIC, COLORIZE_CRITIC_SHAPE = 'DeOldifyCritic_colorize.pth', dict(nf=32, n_blocks=3)
+COLORIZE_CRITIC = 'DeOldifyCritic_colorize.pth'
+
+def critic_shape(path) -> dict|None:
+    "The critic shape (`nf`, `n_blocks`) that a weights file says it has (its `meta`), or None."
+    try: meta = torch.load(path, map_location='cpu', weights_only=True).get('meta') or {}
+    except Exception: return None
+    return meta.get('shape')
 
 def shipped_critic(preset:dict) -> Path|None:
     "The shipped colorization critic when it has `preset`'s critic shape (a start for another task's critic), else None."
-    if preset['critic'] != COLORIZE_CRITIC_SHAPE: return None
-    try: return find_weights(COLORIZE_CRITIC)
+    try: found = find_weights(COLORIZE_CRITIC)
     except DeOldifyError: return None
+    return found if critic_shape(found) == preset['critic'] else None
+
+def first_critic_weights(choice:str|None, # a weights file, 'colorize', 'none', or None: the task's default
+                         preset:dict, task:str) -> Path|None:
+    "What the first critic starts from: by default, for a restoration task, the shipped colorization critic if its shape fits."
+    if choice == 'none' or (choice is None and task == 'colorize'): return None
+    if choice in (None, 'colorize'):
+        found = shipped_critic(preset)
+        if found is None and choice == 'colorize':
+            raise DeOldifyError(f"critic start 'colorize': no {COLORIZE_CRITIC} of this preset's critic shape in {', '.join(map(str, models_dirs()))}")
+        if found is None: log.info('the critic starts from random weights (no shipped colorization critic of its shape)')
+        return found
+    if not Path(choice).exists(): raise DeOldifyError('no such critic weights file', path=choice)
+    return Path(choice)
 
 def pretrain_critic(path_color, fakes_dir, out_dir, preset:dict, cycle:int=0,
                     init=None, # start from these critic weights: an earlier cycle's, or another task's (see `shipped_critic`)
