@@ -12,7 +12,8 @@ import deoldify
 from .core import DeOldifyError, IMAGE_EXTS, VIDEO_EXTS, check_file, make_folder, remove_stale_temp_files
 
 # %% auto #0
-__all__ = ['collect_inputs', 'Reporter', 'process_photos', 'photo_todo', 'run_photos', 'side_by_side', 'build_parser', 'main']
+__all__ = ['collect_inputs', 'Reporter', 'process_photos', 'photo_todo', 'run_photos', 'run_videos', 'side_by_side',
+           'build_parser', 'main']
 
 # %% ../nbs/13_cli.ipynb #b313af36
 def _not_a_file(path:Path) -> str:
@@ -131,6 +132,18 @@ def run_photos(transform, todo:list, rep:Reporter, args,
     for finished in rep.track(results, len(groups), 'photos: groups'):
         for status, src, dest, error, seconds in finished: rep.file_done(status, src, dest, error, seconds)
 
+def run_videos(colorize_one, # colorizes one video: `colorize_one(src, dest)` (it streams it, with its own workers)
+               todo:list, rep:Reporter, overwrite:bool=False):
+    "The runner's video half: one video after another, a finished one skipped unless `overwrite`, every file reported."
+    for src, dest in todo:
+        if dest.exists() and not overwrite:
+            from deoldify.video import parts_folder  # a run stopped after the video was whole, before it tidied up: tidy up
+            if parts_folder(dest).is_dir(): shutil.rmtree(parts_folder(dest), ignore_errors=True)
+            rep.file_done('skipped', src, dest); continue
+        t0 = time.time()
+        try: colorize_one(src, dest); rep.file_done('colorized', src, dest, seconds=time.time() - t0)
+        except DeOldifyError as e: rep.file_done('failed', src, dest, str(e))
+
 def _start(args, done:str='colorized') -> tuple:
     "What every run over files does first: threads, the output folder (tidied of a stopped run's temporary files), a `Reporter`."
     out_dir = make_folder(args.output)  # a folder that cannot be made is one line, before the model loads
@@ -152,6 +165,16 @@ def _restorers(args) -> tuple:
         m = load_restorer(args.enlarge_model, args.path if args.path in ('fast', 'reference') else 'fast')
         enlarge = (m, check_scale(m, args.enlarge))
     return restore, enlarge
+
+def _colorizer_model(args):
+    "The colorizer the options ask for: the weights (`--model`), on their inference path (`--path`, `--cpu`)."
+    if args.path in ('onnx', 'onnx_int8'):
+        from deoldify.export import prepare_for_inference
+        from deoldify.models import load_generator
+        from deoldify.visualize import resolve_weights
+        return prepare_for_inference(load_generator(resolve_weights(args.model)), args.path)
+    from deoldify.visualize import load_colorizer_model
+    return load_colorizer_model(args.model, 'cpu' if args.cpu else None, path=args.path)
 
 def _colorize(args) -> int:
     from deoldify.core import render_size
@@ -175,35 +198,19 @@ def _colorize(args) -> int:
         from deoldify.video import output_suffix
         videos = [(s, d.with_suffix(output_suffix(s, args.container))) for s, d in videos]
     for p in problems: rep.file_done('failed', error=p)
-    if lite: model = None
-    elif args.path in ('onnx', 'onnx_int8'):
-        from deoldify.export import prepare_for_inference
-        from deoldify.models import load_generator
-        from deoldify.visualize import resolve_weights
-        model = prepare_for_inference(load_generator(resolve_weights(args.model)), args.path)
-    else:
-        from deoldify.visualize import load_colorizer_model
-        model = load_colorizer_model(args.model, 'cpu' if args.cpu else None, path=args.path)
+    model = None if lite else _colorizer_model(args)
     restore, enlarge = _restorers(args) if not lite else (None, None)
     if lite: rf_img = rf_vid = args.render_factor or lite.render_factor
     else:
         from deoldify.models import default_render_factor
         rf_img, rf_vid = [args.render_factor or default_render_factor(model, k) for k in ('photo', 'video')]
-    for src, dest in videos:
-        if dest.exists() and not args.overwrite:
-            from deoldify.video import parts_folder  # a run stopped after the video was whole, before it tidied up: tidy up
-            if parts_folder(dest).is_dir(): shutil.rmtree(parts_folder(dest), ignore_errors=True)
-            rep.file_done('skipped', src, dest); continue
-        t0 = time.time()
-        try:
-            if restore or enlarge: raise DeOldifyError(f'{src}: --restore and --enlarge work on photos; colorize the video without them')
-            from deoldify.video import colorize_video
-            colorize_video(model, src, dest, rf_vid, stabilize=args.stabilize, crf=args.crf, preset=args.preset, workers=args.workers,
-                           segment_seconds=args.segment_seconds,
-                           codec=args.codec, keep_frames=dest.with_suffix('') if args.keep_frames else None,
-                           watermarked=args.watermark, progress=not args.quiet)
-            rep.file_done('colorized', src, dest, seconds=time.time() - t0)
-        except DeOldifyError as e: rep.file_done('failed', src, dest, str(e))
+    def colorize_one_video(src, dest):
+        if restore or enlarge: raise DeOldifyError(f'{src}: --restore and --enlarge work on photos; colorize the video without them')
+        from deoldify.video import colorize_video
+        colorize_video(model, src, dest, rf_vid, stabilize=args.stabilize, crf=args.crf, preset=args.preset, workers=args.workers,
+                       segment_seconds=args.segment_seconds, codec=args.codec,
+                       keep_frames=dest.with_suffix('') if args.keep_frames else None, watermarked=args.watermark, progress=not args.quiet)
+    run_videos(colorize_one_video, videos, rep, args.overwrite)
     todo = photo_todo(pairs, rep, args.overwrite)
     if lite: transform = lambda imgs: [lite.colorize(im, rf_img, args.keep_aspect) for im in imgs]
     else:
