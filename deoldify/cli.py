@@ -452,7 +452,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument('--stabilize', type=float, nargs='+', default=[0.], help='video: a row per model and stabilizer strength')
     e.add_argument('-n', type=int, default=None, help='use the first N colour photos')
     e.add_argument('--render-factor', type=int, default=None, help="default: each model's own (see colorize --help)")
-    e.add_argument('--fid-network', default='auto', choices=['auto', 'inception_v3', 'efficientnet_lite0'])
+    e.add_argument('--fid-network', default='auto', choices=['auto', 'inception_v3', 'efficientnet_lite0'],
+                   help="features for FID; auto: Inception-v3 when its weights are already on this machine, else EfficientNet-Lite0 (no download)")
     e.add_argument('--no-fid', action='store_true'); e.add_argument('--no-grey', action='store_true', help='skip the grey baseline')
     e.add_argument('--task', choices=['superres', 'decrappify', 'defade'], help='score restoration models instead (Y-PSNR/SSIM against '
                    'bicubic or the degraded input; --model defaults to the task\'s shipped model)')

@@ -5,6 +5,7 @@
 # %% ../nbs/04_metrics.ipynb #b7784d5e
 from __future__ import annotations
 import math
+from pathlib import Path
 import numpy as np
 import torch
 import cv2
@@ -12,7 +13,7 @@ from PIL import Image
 
 # %% auto #0
 __all__ = ['colorfulness', 'delta_cf', 'psnr', 'ssim', 'skin_mask', 'skin_hue_drift', 'colour_cast', 'frechet_distance',
-           'FeatureExtractor', 'fid']
+           'inception_weights_cached', 'FeatureExtractor', 'fid']
 
 # %% ../nbs/04_metrics.ipynb #d2c63b6f
 def colorfulness(img) -> float:
@@ -87,11 +88,17 @@ def frechet_distance(f1:np.ndarray, f2:np.ndarray) -> float:
     covmean = covmean.real
     return float(((mu1 - mu2)**2).sum() + np.trace(s1) + np.trace(s2) - 2*np.trace(covmean))
 
+def inception_weights_cached() -> bool:
+    "Whether torchvision's Inception-v3 ImageNet weights are already on this machine (in torch hub's cache)."
+    try: from torchvision.models import Inception_V3_Weights
+    except ImportError: return False
+    return (Path(torch.hub.get_dir())/'checkpoints'/Path(Inception_V3_Weights.IMAGENET1K_V1.url).name).is_file()
+
 class FeatureExtractor:
     "Pooled deep features of RGB images for FID: Inception-v3 if its weights are available, else EfficientNet-Lite0."
     def __init__(self, network:str='auto'):
         self.net, self.name, self.size = None, None, 299
-        if network in ('auto', 'inception_v3'):
+        if network == 'inception_v3' or (network == 'auto' and inception_weights_cached()):  # 'auto' never downloads
             try:
                 import torchvision
                 m = torchvision.models.inception_v3(weights=torchvision.models.Inception_V3_Weights.IMAGENET1K_V1)
