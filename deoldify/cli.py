@@ -302,32 +302,31 @@ def _evaluate(args) -> int:
     return 0
 
 def _export_onnx(args) -> int:
-    from deoldify.core import atomic_path
     from deoldify.export import cached_onnx, quantize_onnx, calibration_inputs
     from deoldify.models import load_generator
     from deoldify.visualize import resolve_weights
     dest = Path(args.output)
     if dest.suffix.lower() != '.onnx': raise DeOldifyError('the output should end in .onnx', path=dest)
     cal = calibration_inputs(args.calibrate) if args.int8 else None  # bad calibration input fails before the slow export
-    src = cached_onnx(load_generator(resolve_weights(args.model)))  # the same weights exported before: a copy
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_path(dest) as tmp: shutil.copyfile(src, tmp)
-    print(f'wrote {dest}')
+    _write_copy(cached_onnx(load_generator(resolve_weights(args.model))), dest)  # the same weights exported before: a copy
     if args.int8: print(f"wrote {quantize_onnx(dest, dest.with_name(dest.stem + '_int8.onnx'), cal)}")
     return 0
 
 def _export_pt2(args) -> int:
-    from deoldify.core import atomic_path
     from deoldify.export import pt2_file
     from deoldify.models import load_generator
     from deoldify.visualize import resolve_weights
     dest = Path(args.output)
     if dest.suffix.lower() != '.pt2': raise DeOldifyError('the output should end in .pt2', path=dest)
-    src = pt2_file(load_generator(resolve_weights(args.model)))  # the same weights exported before: a copy
+    _write_copy(pt2_file(load_generator(resolve_weights(args.model))), dest)  # the same weights exported before: a copy
+    return 0
+
+def _write_copy(src, dest):
+    "Copy the cached export `src` to the user's `dest`, atomically, and say so."
+    from deoldify.core import atomic_path
     dest.parent.mkdir(parents=True, exist_ok=True)
     with atomic_path(dest) as tmp: shutil.copyfile(src, tmp)
     print(f'wrote {dest}')
-    return 0
 
 def _bench(args) -> int:
     from deoldify.bench import run_bench

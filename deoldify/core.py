@@ -15,9 +15,10 @@ warnings.filterwarnings('ignore', message='.*torch.jit.script.*is deprecated', c
 # %% auto #0
 __all__ = ['IMAGE_EXTS', 'VIDEO_EXTS', 'pkg_path', 'DEFAULT_MAX_PIXELS', 'PLUGINS', 'IMAGENET_STATS', 'LUMA_601', 'DeOldifyError',
            'models_dirs', 'find_weights', 'stale_temp_files', 'remove_stale_temp_files', 'make_folder', 'atomic_path',
-           'atomic_open', 'default_device', 'has_module', 'in_background', 'ordered_map', 'is_terminal', 'LogProgress',
-           'track', 'keep_freed_memory', 'max_pixels', 'exif_orientation', 'to_srgb', 'check_file', 'load_image',
-           'render_size', 'image_to_input', 'output_to_image', 'merge_luminance', 'save_image', 'watermark']
+           'atomic_open', 'FileLock', 'default_device', 'has_module', 'in_background', 'ordered_map', 'is_terminal',
+           'LogProgress', 'track', 'keep_freed_memory', 'max_pixels', 'exif_orientation', 'to_srgb', 'check_file',
+           'load_image', 'render_size', 'image_to_input', 'output_to_image', 'merge_luminance', 'save_image',
+           'watermark']
 
 # %% ../nbs/00_core.ipynb #a7b9b9d6
 class DeOldifyError(Exception):
@@ -151,6 +152,28 @@ class _KeepsWriteError:
         try: return self.f.write(data)
         except OSError as e: self.error = self.error or e; raise
     def __getattr__(self, name): return getattr(self.f, name)
+
+# %% ../nbs/00_core.ipynb #f21561cb
+class FileLock:
+    "An exclusive lock on the file `path` (created if need be), held until `release` or the end of a `with` block."
+    def __init__(self, path): self.path, self.fd = Path(path), None
+
+    def acquire(self, wait:bool=True) -> bool:
+        "Take the lock, waiting for another process that holds it; with `wait=False`, False at once instead."
+        try: import fcntl
+        except ImportError: return True  # Windows: no lock (and no open handle, which would stop a rename)
+        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
+        try: fcntl.flock(self.fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError: self.release(); return False
+        return True
+
+    def release(self):
+        if self.fd is not None: os.close(self.fd); self.fd = None  # closing the file lets the lock go
+
+    def __enter__(self):
+        if self.fd is None: self.acquire()  # taken already (`acquire(wait=False)`, then `with`): kept, not taken twice
+        return self
+    def __exit__(self, *exc): self.release()
 
 # %% ../nbs/00_core.ipynb #9423c702
 def default_device(cpu:bool=False) -> 'torch.device':

@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse, contextlib, hashlib, http.client, json, logging, os, re, socket, sys, urllib.error, urllib.parse, urllib.request, zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from .core import DeOldifyError, atomic_path, models_dirs
+from .core import DeOldifyError, atomic_path, models_dirs, FileLock
 
 log = logging.getLogger('deoldify')
 
@@ -235,19 +235,13 @@ def verify_weights(path, # the file to check
 @contextlib.contextmanager
 def _only_one(part:Path):
     "Hold an exclusive lock on `part` (created if need be) while the block runs; a clear error if another process has it."
-    try: import fcntl
-    except ImportError: fcntl = None  # Windows: no lock (and no open handle, which would stop the rename)
-    fd = None
-    if fcntl:
-        try: fd = os.open(part, os.O_RDWR | os.O_CREAT, 0o666)
-        except OSError as e: raise DeOldifyError(f'cannot write into the weights folder ({e.strerror})', path=part.parent) from None
-        try: fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            os.close(fd)
-            raise DeOldifyError('another download of this file is running; wait for it to finish', path=part.parent/part.name[1:-5]) from None
+    lock = FileLock(part)
+    try: held = lock.acquire(wait=False)
+    except OSError as e: raise DeOldifyError(f'cannot write into the weights folder ({e.strerror})', path=part.parent) from None
+    if not held: raise DeOldifyError('another download of this file is running; wait for it to finish', path=part.parent/part.name[1:-5])
     try: yield
     finally:
-        if fd is not None: os.close(fd)
+        lock.release()
         if part.exists() and part.stat().st_size == 0: _discard(part)
 
 class _Unreachable(DeOldifyError):

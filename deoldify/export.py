@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn
 import deoldify
-from .core import DeOldifyError, atomic_path, IMAGE_EXTS
+from .core import DeOldifyError, atomic_path, IMAGE_EXTS, FileLock
 from .models import fold_norms, clone_model, TAIL_STRIPES, PUBLISHED_RENDER_FACTORS
 from .lite import onnx_session
 from .visualize import PATHS, optimize_for_inference, inference_context, to_model_input, load_image
@@ -66,20 +66,8 @@ def weights_hash(model:nn.Module) -> str:
 def export_key(model:nn.Module) -> str:
     "The cache's name for `model`'s exports: weights hash, render factors unless the published ones, the tail's stripes."
     rf = render_factors_of(model)  # the published ones keep the name files had before render factors were in it
-    # files exported before the tail was striped are not reused
-    return weights_hash(model) + ''.join(f'_{k}{v}' for k, v in sorted(rf.items()) if rf != PUBLISHED_RENDER_FACTORS) + f'_s{TAIL_STRIPES}'
-
-@contextlib.contextmanager
-def _held(lock:Path):
-    "Hold an exclusive lock on the file `lock` while the block runs, waiting while another process holds it."
-    try: import fcntl
-    except ImportError: fcntl = None  # Windows: no lock; two processes may then both export, each writing atomically
-    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o666) if fcntl else None
-    try:
-        if fd is not None: fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        if fd is not None: os.close(fd)
+    own = '' if rf == PUBLISHED_RENDER_FACTORS else ''.join(f'_{k}{v}' for k, v in sorted(rf.items()))
+    return f'{weights_hash(model)}{own}_s{TAIL_STRIPES}'  # files exported before the tail was striped are not reused
 
 def export_once(dest, # the file to have
                 make, # writes it: `make(dest)`
@@ -88,7 +76,7 @@ def export_once(dest, # the file to have
     dest = Path(dest)
     if dest.exists(): return dest
     dest.parent.mkdir(parents=True, exist_ok=True)
-    with _held(dest.with_name(dest.name + '.lock')):
+    with FileLock(dest.with_name(dest.name + '.lock')):  # Windows has no lock: two may both export, each atomically
         if not dest.exists(): log.info(f'exporting to {dest}'); make(dest)
     return dest
 

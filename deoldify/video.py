@@ -14,7 +14,7 @@ import torch.nn as nn
 from PIL import Image
 from fastcore.basics import store_attr, chunked
 from functools import partial
-from .core import DeOldifyError, atomic_path, find_weights, remove_stale_temp_files, IMAGENET_STATS, LUMA_601, in_background, track
+from .core import DeOldifyError, atomic_path, find_weights, remove_stale_temp_files, IMAGENET_STATS, LUMA_601, in_background, track, FileLock
 import torch, torch.nn.functional as F
 from .visualize import load_colorizer_model, watermark, download, inference_context, input_for, render_size, model_workers, model_map
 from .models import default_render_factor
@@ -460,15 +460,12 @@ def parts_folder(dest) -> Path:
     "The hidden folder beside `dest` where its finished segments wait (what a resumed run starts from)."
     return Path(dest).parent/f'.{Path(dest).name}.parts'
 
-def exclusive_lock(path, dest) -> contextlib.AbstractContextManager:
+def exclusive_lock(path, dest) -> FileLock:
     "Hold an exclusive lock on `path` while a video is made; a second run on the same output is refused in words."
-    import fcntl
-    f = open(path, 'a+')
-    try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        f.close()
-        raise DeOldifyError('another run is making this video now; it was left to that run (run again later to check it)', path=dest) from None
-    return contextlib.closing(f)  # closing the file lets the lock go, also when the process is killed
+    lock = FileLock(path)
+    if not lock.acquire(wait=False):
+        raise DeOldifyError('another run is making this video now; it was left to that run (run again later to check it)', path=dest)
+    return lock  # its `with` block lets it go; so does the end of the process, however it ends
 
 def _colorize_video(model, info, src, dest, parts, render_factor, batch_size, stabilize, codec, crf, segment_seconds, keep_frames,
                     watermarked, progress, preset, workers) -> Path:
