@@ -8,21 +8,93 @@ import copy, warnings, pickle, zipfile, threading
 from pathlib import Path
 from .core import DeOldifyError
 import torch, torch.nn as nn, torch.nn.functional as F
-import torchvision
-from torch.nn.utils import spectral_norm, weight_norm
-from fastcore.basics import ifnone
-from fastai.layers import NormType, SequentialEx, MergeLayer, SigmoidRange, init_default, icnr_init
-from fastai.callback.hook import hook_outputs, Hook, Hooks
+from enum import Enum
 from fastcore.foundation import L
+from torch.nn.utils import spectral_norm, weight_norm
 
 # %% auto #0
-__all__ = ['ENCODERS', 'PRESETS', 'PUBLISHED_RENDER_FACTORS', 'TAIL_STRIPES', 'custom_conv_layer', 'SelfAttention',
-           'CustomPixelShuffle_ICNR', 'final_upsampler', 'res_block', 'UnetBlockDeep', 'UnetBlockWide', 'ThreadHook',
-           'thread_hook_outputs', 'sfs_idxs', 'dummy_eval', 'model_sizes', 'DynamicUnetDeep', 'DynamicUnetWide',
-           'encoder_in_channels', 'resnet_encoder', 'efficientnet_lite0_encoder', 'build_generator', 'make_residual',
-           'artistic_generator', 'stable_generator', 'video_generator', 'state_dict_manifest', 'gan_critic',
-           'critic_loss', 'infer_config', 'load_generator', 'default_render_factor', 'save_generator', 'fold_norms',
-           'init_spectral_uv', 'clone_model', 'striped_tail']
+__all__ = ['NormType', 'ENCODERS', 'PRESETS', 'PUBLISHED_RENDER_FACTORS', 'TAIL_STRIPES', 'init_default', 'icnr_init',
+           'SigmoidRange', 'SequentialEx', 'MergeLayer', 'Hook', 'Hooks', 'hook_outputs', 'custom_conv_layer',
+           'SelfAttention', 'CustomPixelShuffle_ICNR', 'final_upsampler', 'res_block', 'UnetBlockDeep', 'UnetBlockWide',
+           'ThreadHook', 'thread_hook_outputs', 'sfs_idxs', 'dummy_eval', 'model_sizes', 'DynamicUnetDeep',
+           'DynamicUnetWide', 'encoder_in_channels', 'resnet_encoder', 'efficientnet_lite0_encoder', 'build_generator',
+           'make_residual', 'artistic_generator', 'stable_generator', 'video_generator', 'state_dict_manifest',
+           'gan_critic', 'critic_loss', 'infer_config', 'load_generator', 'default_render_factor', 'save_generator',
+           'fold_norms', 'init_spectral_uv', 'clone_model', 'striped_tail']
+
+# %% ../nbs/02_models.ipynb #6e41c45d
+NormType = Enum('NormType', 'Batch BatchZero Weight Spectral Instance InstanceZero')  # fastai's names
+
+def init_default(m:nn.Module, func=nn.init.kaiming_normal_) -> nn.Module:
+    "Initialise `m`'s weight with `func` and its bias, if it has one, with zeros (fastai's default init)."
+    if func and getattr(m, 'weight', None) is not None: func(m.weight)
+    if getattr(m, 'bias', None) is not None:
+        with torch.no_grad(): m.bias.fill_(0.)
+    return m
+
+def icnr_init(w:torch.Tensor, # the weight of a conv that feeds a pixel shuffle: (out, in, kh, kw), out = n·scale²
+              scale:int=2, init=nn.init.kaiming_normal_) -> torch.Tensor:
+    """ICNR (Aitken et al., 2017): each run of `scale`² output channels starts with the same kernel, so the pixel
+    shuffle begins as a nearest-neighbour enlargement of `n` random features, without checkerboard artefacts."""
+    n = w.shape[0]//scale**2
+    return init(w.new_zeros(n, *w.shape[1:])).repeat_interleave(scale**2, dim=0)
+
+class SigmoidRange(nn.Module):
+    "A sigmoid stretched to (`low`, `high`): the generators' last layer, `y_range` (-3, 3) in normalised units."
+    def __init__(self, low:float, high:float): super().__init__(); self.low, self.high = low, high
+    def forward(self, x): return torch.sigmoid(x)*(self.high - self.low) + self.low
+
+class SequentialEx(nn.Module):
+    "Like `nn.Sequential`, but each layer can reach the sequence's input as `x.orig` (what `MergeLayer` merges)."
+    def __init__(self, *layers): super().__init__(); self.layers = nn.ModuleList(layers)
+    def forward(self, x):
+        res = x
+        for layer in self.layers:
+            res.orig = x
+            out = layer(res)
+            res.orig = out.orig = None  # no tensor keeps the input alive after the pass
+            res = out
+        return res
+    def __getitem__(self, i): return self.layers[i]
+    def append(self, layer): return self.layers.append(layer)
+
+class MergeLayer(nn.Module):
+    "The end of a shortcut: the sequence's input added to `x`, or concatenated to it on the channels (`dense`)."
+    def __init__(self, dense:bool=False): super().__init__(); self.dense = dense
+    def forward(self, x): return torch.cat([x, x.orig], dim=1) if self.dense else x + x.orig
+
+def _detached(o): return o.detach() if isinstance(o, torch.Tensor) else type(o)(map(_detached, o)) if isinstance(o, (list, tuple)) else o
+def _output(module, inp, out): return out
+
+class Hook:
+    "A forward hook on `m` that keeps `hook_func(module, input, output)` in `stored` (detached unless `detach=False`)."
+    def __init__(self, m:nn.Module, hook_func, detach:bool=True):
+        self.hook_func, self.detach, self.stored, self.removed = hook_func, detach, None, False
+        self.hook = m.register_forward_hook(self.hook_fn)
+    def hook_fn(self, module, inp, out):
+        if self.detach: inp, out = _detached(inp), _detached(out)
+        self.stored = self.hook_func(module, inp, out)
+    def remove(self):
+        if not self.removed: self.hook.remove(); self.removed = True
+    def __enter__(self): return self
+    def __exit__(self, *args): self.remove()
+
+class Hooks:
+    "`Hook`s on several modules; `stored` lists what each keeps."
+    def __init__(self, modules, hook_func, detach:bool=True): self.hooks = [Hook(m, hook_func, detach) for m in modules]
+    def __getitem__(self, i): return self.hooks[i]
+    def __len__(self): return len(self.hooks)
+    def __iter__(self): return iter(self.hooks)
+    @property
+    def stored(self) -> list: return [h.stored for h in self.hooks]
+    def remove(self):
+        for h in self.hooks: h.remove()
+    def __enter__(self): return self
+    def __exit__(self, *args): self.remove()
+
+def hook_outputs(modules, detach:bool=True) -> Hooks:
+    "`Hooks` that keep each module's output."
+    return Hooks(modules, _output, detach)
 
 # %% ../nbs/02_models.ipynb #a7e8088d
 def _weight_norm(conv):
@@ -85,7 +157,7 @@ class CustomPixelShuffle_ICNR(nn.Module):
     def __init__(self, ni:int, nf:int|None=None, scale:int=2, blur:bool=True, leaky:float|None=None,
                  norm_type=NormType.Spectral, extra_bn:bool=False):
         super().__init__()
-        nf = ifnone(nf, ni)
+        nf = ni if nf is None else nf
         self.conv = custom_conv_layer(ni, nf*scale**2, ks=1, use_activ=False, norm_type=norm_type, extra_bn=extra_bn)
         w = self.conv[0].weight_orig if hasattr(self.conv[0], 'weight_orig') else self.conv[0].weight
         with torch.no_grad(): w.copy_(icnr_init(torch.empty_like(w), scale=scale))
@@ -154,7 +226,7 @@ class UnetBlockWide(_UnetBlock):
 
 # %% ../nbs/02_models.ipynb #1f828342
 class ThreadHook(Hook):
-    "fastai's `Hook`, with what it stores kept per thread: several threads can run one model at once."
+    "`Hook`, with what it stores kept per thread: several threads can run one model at once."
     def __init__(self, *args, **kwargs): self._local = threading.local(); super().__init__(*args, **kwargs)
     @property
     def stored(self): return getattr(self._local, 'stored', None)
@@ -162,8 +234,6 @@ class ThreadHook(Hook):
     def stored(self, v): self._local.stored = v
     def __getstate__(self): return {k: v for k, v in self.__dict__.items() if k != '_local'}  # deep copies and pickles
     def __setstate__(self, state): self.__dict__.update(state); self._local = threading.local()
-
-def _output(module, inp, out): return out
 
 def thread_hook_outputs(modules, detach:bool=True) -> Hooks:
     "`hook_outputs` with `ThreadHook`s: each stores its module's output."
@@ -253,6 +323,7 @@ def resnet_encoder(arch:str='resnet34', # a torchvision ResNet name
                   ) -> nn.Sequential:
     "A torchvision ResNet without its pooling and classifier head, as fastai's `create_body(cut=-2)`."
     if arch not in _resnet_weights: raise DeOldifyError(f"unknown encoder '{arch}'; choose one of {list(_resnet_weights)}")
+    import torchvision  # here, not at the top: only the published models' encoders need it (4 s to import)
     weights = None
     if pretrained:
         weights = getattr(torchvision.models, _resnet_weights[arch]).IMAGENET1K_V1
