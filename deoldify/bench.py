@@ -20,8 +20,8 @@ from .lite import reset_peak_rss, peak_rss_mb, time_it
 
 # %% auto #0
 __all__ = ['LITE_PATHS', 'QUICK_PATHS', 'QUICK_E2E', 'gflop', 'test_photo', 'run_case', 'bench_in_subprocess', 'DroppingWriter',
-           'no_encoder', 'bench_video', 'bench_folder', 'bench_enhance', 'add_speedups', 'merge_rows', 'markdown',
-           'run_bench']
+           'no_encoder', 'bench_video', 'bench_folder', 'bench_enhance', 'add_speedups', 'cpu_name', 'merge_rows',
+           'markdown', 'run_bench']
 
 # %% ../nbs/16_bench.ipynb #52727737
 def gflop(model:nn.Module, x:torch.Tensor) -> float:
@@ -214,6 +214,14 @@ def add_speedups(rows:list[dict]) -> list[dict]:
         if 'gflop' in ref[k]: r['gflop'] = ref[k]['gflop']; r['gflops_per_s'] = round(r['gflop']/r['median_s'], 1)
     return rows
 
+def cpu_name() -> str:
+    "The processor's model name (Linux's /proc/cpuinfo), else what `platform` knows: hosts differ, and so do their timings."
+    try:
+        for line in Path('/proc/cpuinfo').read_text().splitlines():
+            if line.lower().startswith('model name'): return line.split(':', 1)[1].strip()
+    except OSError: pass
+    return platform.processor() or platform.machine()
+
 def merge_rows(old:list[dict], new:list[dict]) -> list[dict]:
     "`old` rows with every case that `new` measured replaced by `new`'s rows (in `old`'s order, new cases at the end)."
     cases = {r['case'] for r in new}
@@ -300,7 +308,7 @@ def run_bench(out_dir='bench/results', threads:int=2, n:int=5, quick:bool=False,
         import onnxruntime
         run = time.strftime('%Y-%m-%d %H:%M:%S')
         meta = dict(threads=threads, n=n, torch=torch.__version__, onnxruntime=onnxruntime.__version__,
-                    cpu=platform.processor() or platform.machine(), bf16=bf16_supported(), run=run)
+                    cpu=cpu_name(), bf16=bf16_supported(), run=run)
         out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
         old = json.loads((out_dir/'bench.json').read_text())['rows'] if merge and (out_dir/'bench.json').exists() else []
         for r in old: r.setdefault('run', 'earlier')
