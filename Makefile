@@ -21,7 +21,7 @@ demo: $(STAMP)
 ## 2. the whole test suite: every notebook (nbdev_test) and the end-to-end checks (pytest), two at a time on one thread each.
 ## The notebooks go in two queues of about equal length, longest first (nbdev_test alone takes them in name order, which
 ## leaves the longest, 16_bench, running alone at the end)
-HALF := ^(16_|13_|18b_|01_|VideoColorizer)
+HALF := ^(16_|13_|18b_|01_|15_|VideoColorizer)
 NBTEST := OMP_NUM_THREADS=1 ../$(BIN)/nbdev_test --n_workers 1 --flags "slow train" --timing
 ## Both queues share one export cache for the run (`deoldify.testing.export_cache`): the tiny model is exported once
 test: $(STAMP)
