@@ -7,10 +7,8 @@ from __future__ import annotations
 import logging
 import torch, torch.nn as nn, torch.nn.functional as F
 import torchvision
-from fastai.callback.hook import hook_outputs
-from fastai.vision.core import imagenet_stats
-from .core import DeOldifyError, LUMA_601
-from .models import efficientnet_lite0_encoder, model_sizes, sfs_idxs
+from .core import DeOldifyError, LUMA_601, IMAGENET_STATS
+from .models import efficientnet_lite0_encoder, model_sizes, sfs_idxs, hook_outputs
 
 log = logging.getLogger('deoldify')
 
@@ -59,7 +57,7 @@ class FeatureLoss(nn.Module):
                  backbone:str='auto', # 'auto', 'vgg16_bn' or 'efficientnet_lite0'
                  pixel_wgt:float=1., # weight of the pixel term (1 in the original)
                  pixel_term:str='l1', # 'l1' on the normalised RGB (the original), or 'colour_mse' (see above)
-                 stats=imagenet_stats, # the normalisation of input and target, for 'colour_mse'
+                 stats=IMAGENET_STATS, # the normalisation of input and target, for 'colour_mse'
                 ):
         super().__init__()
         self.m_feat, layer_ids, self.backbone = feature_backbone(backbone)
